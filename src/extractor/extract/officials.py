@@ -1,0 +1,167 @@
+"""Officials: a person's name and every position the article gives them.
+
+The orders Vietnamese news uses, all handled by one rule over a sentence's tokens:
+"đồng chí A, T1, T2" (chain after the name), "T1, T2 A" and "đồng chí T A" (chain right
+before the name), "A- T", "A – T", "A (T)". A chain is positions separated only by commas,
+dashes or "kiêm". Names come from `phrases.person_name`; where a chain has no name the rules
+know, the NER model is asked (see ner.py). Mentions of the same person are merged.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import ner
+from ..document import Document
+from ..lexicons import expand_abbreviations
+from ..normalise import fold
+from ..schema import Official, Span
+from . import phrases
+from .tokens import Token, tokenize
+
+CHAIN_SEPARATORS = {",", "-", "–", "kiêm"}
+AFTER_NAME = {",", "-", "–", "(", ":"}
+
+
+@dataclass
+class _Person:
+    name: str
+    titles: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _names(tokens: list[Token]) -> list[tuple[int, int]]:
+    out, i = [], 0
+    while i < len(tokens):
+        honor = i > 0 and (tokens[i - 1].text.lower() in ("ông", "bà")
+                           or (i > 1 and f"{tokens[i - 2].text} {tokens[i - 1].text}".lower() == "đồng chí"))
+        n = phrases.person_name(tokens, i, after_honorific=honor)
+        if n:
+            out.append((i, i + n))
+            i += n
+        else:
+            i += 1
+    return out
+
+
+def _titles(tokens: list[Token], names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    in_name = {k for s, e in names for k in range(s, e)}
+    out, i = [], 0
+    while i < len(tokens):
+        if i in in_name:
+            i += 1
+            continue
+        p = phrases.title_prefix(tokens, i)
+        h = phrases.title_head(tokens, i + p)
+        if h:
+            end = phrases.org_tail(tokens, i + p + h)
+            out.append((i, end))
+            i = end
+        else:
+            i += 1
+    return out
+
+
+def _chains(tokens: list[Token], titles: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    chains: list[list[tuple[int, int]]] = []
+    for t in titles:
+        if chains:
+            prev_end = chains[-1][-1][1]
+            gap = [tok.text for tok in tokens[prev_end:t[0]]]
+            if gap and all(g in CHAIN_SEPARATORS for g in gap) and len(gap) <= 2:
+                chains[-1].append(t)
+                continue
+            if not gap:
+                chains[-1].append(t)
+                continue
+        chains.append([t])
+    return chains
+
+
+def _owner(tokens: list[Token], chain: list[tuple[int, int]], names: list[tuple[int, int]]) -> tuple[int, int] | None:
+    start, end = chain[0][0], chain[-1][1]
+    for ns, ne in names:  # "T1, T2 A": the name right after the chain
+        if ns == end:
+            return ns, ne
+    for ns, ne in names:  # "A, T1, T2", "A- T", "A (T)"
+        if ne < start and all(tok.text in AFTER_NAME for tok in tokens[ne:start]) and start - ne <= 1:
+            return ns, ne
+    return None
+
+
+def _clean_title(text: str) -> str:
+    return expand_abbreviations(" ".join(text.split())).strip(" ,-–:(")
+
+
+def extract_officials(doc: Document) -> list[Official]:
+    people: dict[str, _Person] = {}
+    order: list[str] = []
+    text = doc.text
+    for sent in doc.sentences:
+        if doc.blocks[sent.block].kind != "content":
+            continue
+        tokens = tokenize(text, sent.start, sent.end)
+        names = _names(tokens)
+        titles = _titles(tokens, names)
+        if not titles:
+            continue
+        for chain in _chains(tokens, titles):
+            owner = _owner(tokens, chain, names)
+            if owner is None:
+                owner = _owner_by_model(text, sent.start, sent.end, tokens, chain)
+                if owner is None:
+                    continue
+                ns, ne = owner
+                name_span = (ns, ne)
+            else:
+                name_span = (tokens[owner[0]].start, tokens[owner[1] - 1].end)
+            name = text[name_span[0]:name_span[1]]
+            key = fold(name)
+            if key not in people:
+                people[key] = _Person(name)
+                order.append(key)
+            person = people[key]
+            person.mentions.append(name_span)
+            for ts, te in chain:
+                person.titles.append(_clean_title(text[tokens[ts].start:tokens[te - 1].end]))
+    out = []
+    for key in order:
+        p = people[key]
+        mentions = sorted(set(p.mentions))
+        out.append(Official(name=p.name, titles=merge_titles(p.titles),
+                            mentions=[Span(**doc.span(s, e)) for s, e in mentions]))
+    return out
+
+
+def _owner_by_model(text: str, s_start: int, s_end: int, tokens: list[Token],
+                    chain: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Ask the NER model for a person right before or right after the chain."""
+    c_start, c_end = tokens[chain[0][0]].start, tokens[chain[-1][1] - 1].end
+    nxt = tokens[chain[-1][1]] if chain[-1][1] < len(tokens) else None
+    prv = tokens[chain[0][0] - 1] if chain[0][0] > 0 else None
+    cap_after = nxt is not None and nxt.is_cap and nxt.is_word
+    cap_before = prv is not None and prv.text in AFTER_NAME and chain[0][0] > 1 and tokens[chain[0][0] - 2].is_cap
+    if not (cap_after or cap_before):
+        return None
+    sentence = text[s_start:s_end]
+    for ps, pe in ner.person_spans(sentence):
+        ps, pe = ps + s_start, pe + s_start
+        if cap_after and ps == nxt.start:
+            return ps, pe
+        if cap_before and pe == prv.start:
+            return ps, pe
+    return None
+
+
+def merge_titles(titles: list[str]) -> list[str]:
+    """One string per position: repeats dropped, a short form kept only if no longer form
+    contains it ("Ủy viên Ban Thường vụ" inside "Ủy viên Ban Thường vụ Tỉnh ủy")."""
+    out: list[str] = []
+    for t in titles:
+        if not t:
+            continue
+        ft = fold(t)
+        if any(ft == fold(o) or ft in fold(o) for o in out):
+            continue
+        out = [o for o in out if fold(o) not in ft]
+        out.append(t)
+    return out
