@@ -61,7 +61,12 @@ def mark_blocks(doc: Document) -> None:
     line_rx = patterns("chrome_lines.txt")
     tails = set(words("chrome_tail_markers.txt"))
 
+    # The post date line comes first: it often carries a view counter ("| Lượt xem: 143").
+    post_line = next((k for k in range(min(HEADER_SCAN, len(lines)))
+                      if is_post_date_line(text[lines[k][0]:lines[k][1]])), None)
     for i, (s, e) in enumerate(lines):
+        if i == post_line:
+            continue
         line = text[s:e]
         low = line.lower().rstrip(" :")
         if low in tails or BYLINE.match(line):
@@ -78,7 +83,7 @@ def mark_blocks(doc: Document) -> None:
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and kinds[j] != "header" and _is_short(text[lines[j][0]:lines[j][1]]):
+        while j < len(lines) and j != post_line and kinds[j] != "header" and _is_short(text[lines[j][0]:lines[j][1]]):
             j += 1
         if j - i >= MENU_RUN:
             for k in range(i, j):
@@ -87,9 +92,8 @@ def mark_blocks(doc: Document) -> None:
         i = max(j, i + 1)
 
     # Header: the post date line, the clock above it.
-    header = [k for k in range(min(HEADER_SCAN, len(lines))) if kinds[k] == "content"]
-    post = [k for k in header if is_post_date_line(text[lines[k][0]:lines[k][1]])]
-    for k in post[:1]:
+    post = [post_line] if post_line is not None else []
+    for k in post:
         kinds[k], reasons[k] = "header", "post date"
     for k in range(min(HEADER_SCAN, len(lines))):
         if CLOCK.match(text[lines[k][0]:lines[k][1]]) and kinds[k] == "content" and (not post or k < post[0]):

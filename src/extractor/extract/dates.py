@@ -89,13 +89,15 @@ def reference_year(doc: Document, published: str | None) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def extract_dates(doc: Document, year: int | None) -> list[DateMention]:
-    """One DateMention per date expression in the content and the post date line."""
-    out = []
+def extract_dates(doc: Document, year: int | None) -> tuple[list[DateMention], list[tuple[int, int]]]:
+    """One DateMention per date expression in the content and the post date line, and the
+    normalised ranges they cover (numbers there are not indicators)."""
+    out, ranges = [], []
     for block in doc.blocks:
         if block.kind not in ("content", "header"):
             continue
         for h in find_dates(doc.text, block.start, block.end, year):
             out.append(DateMention(span=Span(**doc.span(h.start, h.end)), value=h.value,
                                    granularity=h.granularity, year_inferred=h.year_inferred))
-    return out
+            ranges.append((h.start, h.end))
+    return out, ranges

@@ -33,8 +33,10 @@ def _kind_from_code(code: str) -> str | None:
     return CODE_KINDS.get(head) or CODE_KINDS.get(head.upper())
 
 
-def extract_documents(doc: Document) -> list[DocumentRef]:
+def extract_documents(doc: Document) -> tuple[list[DocumentRef], list[tuple[int, int]]]:
+    """Distinct document references (first mention each) and every normalised range matched."""
     out: list[DocumentRef] = []
+    ranges: list[tuple[int, int]] = []
     seen: set[tuple[str, str | None, str | None]] = set()
     text = doc.text
     for _, block in doc.content_blocks():
@@ -44,6 +46,7 @@ def extract_documents(doc: Document) -> list[DocumentRef]:
             if kind in ("Chương trình", "Báo cáo", "Văn bản", "Luật") and not code:
                 continue  # "Chương trình 135", "báo cáo 6 tháng": not references without a code
             taken.append((m.start(), m.end()))
+            ranges.append((m.start(), m.end()))
             key = (kind.split()[0], number, code)
             if key in seen:
                 continue
@@ -56,10 +59,11 @@ def extract_documents(doc: Document) -> list[DocumentRef]:
             kind = _kind_from_code(m["code"])
             if kind is None:
                 continue
+            ranges.append((m.start(), m.end()))
             key = (kind.split()[0], m["number"], m["code"])
             if key in seen:
                 continue
             seen.add(key)
             out.append(DocumentRef(span=Span(**doc.span(m.start(), m.end())), kind=kind,
                                    number=m["number"], code=m["code"]))
-    return out
+    return out, ranges

@@ -111,7 +111,7 @@ def _subject_before(text: str, pos: int, floor: int) -> str:
     parts = re.split(r"[,;:.()\n“”\"]|\s(?:và|với)\s", chunk)
     words_ = parts[-1].split() if parts else []
     words_ = [w for w in words_ if w.lower() not in QUALIFIERS
-              and w.lower() not in ("đạt", "là", "ở", "mức", "chiếm", "bằng", "tăng", "giảm")]
+              and w.lower() not in ("đạt", "là", "ở", "mức", "chiếm", "bằng")]
     return " ".join(words_[-MAX_SUBJECT_WORDS:])
 
 
@@ -136,9 +136,9 @@ def find_indicators(text: str, start: int, end: int, blocked: list[tuple[int, in
         if unit is None:
             continue
         unit_end, unit_name = unit
-        if unit_name != "%" and not m.group(2) and value == int(value) and 1900 <= value <= 2100 \
-                and "." not in raw and unit_name in ("năm",):
-            continue
+        if unit_name != "%" and not m.group(2) and value == int(value) and 1945 <= value <= 2100 \
+                and "." not in raw and unit_name not in words("measure_units.txt"):
+            continue  # a year ("nhiệm kỳ 2020 - 2025 đề ra"), not a count
         q = QUALIFIER.search(before)
         qualifier, span_start = "exact", m.start()
         if q:

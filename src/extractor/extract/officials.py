@@ -43,7 +43,7 @@ def _names(tokens: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
-def _titles(tokens: list[Token], names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _titles(tokens: list[Token], names: list[tuple[int, int]], index: phrases.WordIndex) -> list[tuple[int, int]]:
     in_name = {k for s, e in names for k in range(s, e)}
     out, i = [], 0
     while i < len(tokens):
@@ -53,7 +53,7 @@ def _titles(tokens: list[Token], names: list[tuple[int, int]]) -> list[tuple[int
         p = phrases.title_prefix(tokens, i)
         h = phrases.title_head(tokens, i + p)
         if h:
-            end = phrases.org_tail(tokens, i + p + h)
+            end = phrases.org_tail(tokens, i + p + h, index)
             out.append((i, end))
             i = end
         else:
@@ -101,7 +101,7 @@ def extract_officials(doc: Document) -> list[Official]:
             continue
         tokens = tokenize(text, sent.start, sent.end)
         names = _names(tokens)
-        titles = _titles(tokens, names)
+        titles = _titles(tokens, names, phrases.WordIndex(text, sent.start, sent.end))
         if not titles:
             continue
         for chain in _chains(tokens, titles):

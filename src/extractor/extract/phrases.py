@@ -13,9 +13,13 @@ from ..lexicons import table, words
 from .tokens import Token
 
 # Lower-case words that continue an organisation name ("Chủ tịch UBND tỉnh", "Ủy ban nhân dân").
-TAIL_LOWER = frozenset({"tỉnh", "huyện", "thành", "phố", "thị", "xã", "quận", "phường", "trấn",
-                        "nhân", "dân", "thường", "trực", "nước", "tại", "khóa", "cấp", "đảng",
-                        "cơ", "sở", "quốc", "gia", "đội", "vụ", "ban"})
+TAIL_LOWER = frozenset({"tỉnh", "huyện", "xã", "quận", "phường", "nước", "tại", "khóa"})
+TAIL_LOWER_PAIRS = frozenset({("nhân", "dân"), ("thành", "phố"), ("thị", "xã"), ("thị", "trấn"),
+                              ("thường", "trực"), ("quốc", "gia"), ("cơ", "sở")})
+FUNCTION_WORDS = frozenset({"và", "của", "cho", "với", "tại", "về", "ở", "theo", "các", "những",
+                            "trong", "cùng", "đến", "từ", "là", "đã", "sẽ", "được", "có", "do"})
+# Second syllables that end a capitalised word ("Tỉnh ủy", "Trung ương") even before a verb.
+COMPOUND_END = frozenset({"ủy", "ương"})
 MAX_TAIL = 20
 HONORIFICS = frozenset({"đồng chí", "ông", "bà", "anh", "chị", "các đồng chí"})
 
@@ -103,10 +107,33 @@ def person_name(tokens: list[Token], i: int, after_honorific: bool = False) -> i
     return n
 
 
-def org_tail(tokens: list[Token], i: int, stop_at_titles: bool = True) -> int:
+class WordIndex:
+    """Which neighbouring syllables underthesea's segmenter puts in one word, for one sentence.
+
+    Used to tell "Tuyên giáo" (one word: the tail goes on) from "Thái Nguyên đã" (a verb
+    follows: the tail stops). Segmented lazily: most sentences never ask.
+    """
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+        self._ends: dict[int, int] | None = None
+
+    def same_word(self, a: Token, b: Token) -> bool:
+        if self._ends is None:
+            from ..segment import word_spans
+
+            self._ends = {}
+            for s, e in word_spans(self.text[self.start:self.end]):
+                for k in range(s, e):
+                    self._ends[self.start + k] = self.start + e
+        return self._ends.get(a.start) is not None and self._ends.get(a.start) == self._ends.get(b.start)
+
+
+def org_tail(tokens: list[Token], i: int, words: WordIndex | None = None, stop_at_titles: bool = True) -> int:
     """Index after the organisation words starting at tokens[i] (== i when there are none)."""
     j = i
-    prev_cap = True  # the head's last word counts as capitalised ("Trưởng ban" + "Tuyên giáo")
+    # The head's last word ("Trưởng ban" + "Tuyên giáo") counts only when capitalised.
+    prev_cap = i > 0 and tokens[i - 1].is_cap
     lower_run = 0
     while j < len(tokens) and j - i < MAX_TAIL:
         t = tokens[j]
@@ -120,7 +147,11 @@ def org_tail(tokens: list[Token], i: int, stop_at_titles: bool = True) -> int:
             j += 1
             prev_cap, lower_run = True, 0
             continue
-        if t.is_word and (t.text in TAIL_LOWER or (prev_cap and lower_run == 0)):
+        if t.is_word and j + 1 < len(tokens) and (t.text, tokens[j + 1].text) in TAIL_LOWER_PAIRS:
+            j += 2
+            prev_cap, lower_run = False, 2
+            continue
+        if t.is_word and (t.text in TAIL_LOWER or (prev_cap and lower_run == 0 and _compound(tokens, j, words))):
             j += 1
             prev_cap = False
             lower_run += 1
@@ -130,10 +161,6 @@ def org_tail(tokens: list[Token], i: int, stop_at_titles: bool = True) -> int:
                 and not person_name(tokens, j + 1):
             j += 1
             continue
-        if t.text in "-–" and j > i and j + 1 < len(tokens) and tokens[j + 1].is_cap \
-                and not title_head(tokens, j + 1) and not person_name(tokens, j + 1):
-            j += 1  # "Ban Văn hóa - Xã hội", "Lao động - Thương binh"
-            continue
         if t.is_num and j > i and tokens[j - 1].text.lower() in ("khóa", "số", "quận", "vùng"):
             j += 1
             continue
@@ -142,3 +169,17 @@ def org_tail(tokens: list[Token], i: int, stop_at_titles: bool = True) -> int:
     while j > i and tokens[j - 1].text in ("và", "-", "–", "tại"):
         j -= 1
     return j
+
+
+def _compound(tokens: list[Token], j: int, words: WordIndex | None) -> bool:
+    """Is lower-case tokens[j] the second syllable of the capitalised word before it?"""
+    t = tokens[j]
+    if t.text in COMPOUND_END:
+        return True
+    if t.text in FUNCTION_WORDS:
+        return False
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if nxt is not None and nxt.is_word and nxt.is_cap and nxt.start == t.end + 1 \
+            and not unit_head(tokens, j + 1) and not title_head(tokens, j + 1):
+        return True  # "Tuyên giáo Tỉnh ủy": a capitalised word follows, still inside the name
+    return words is not None and words.same_word(tokens[j - 1], t)

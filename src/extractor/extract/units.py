@@ -86,6 +86,7 @@ def extract_units(doc: Document) -> list[Unit]:
         if doc.blocks[sent.block].kind != "content":
             continue
         tokens = tokenize(text, sent.start, sent.end)
+        index = phrases.WordIndex(text, sent.start, sent.end)
         i = 0
         while i < len(tokens):
             h = phrases.unit_head(tokens, i)
@@ -100,7 +101,11 @@ def extract_units(doc: Document) -> list[Unit]:
             if len(head_words) == 1 and not head_words[0].is_cap:
                 i += h
                 continue
-            end = phrases.org_tail(tokens, i + h)
+            if i + h < len(tokens) and tokens[i + h].is_word and not tokens[i + h].is_cap \
+                    and index.same_word(tokens[i + h - 1], tokens[i + h]):
+                i += h
+                continue  # "Báo cáo", "Bộ phận": the head is half of another word
+            end = phrases.org_tail(tokens, i + h, index)
             if need_tail and end == i + h:
                 i += h
                 continue
