@@ -1,0 +1,87 @@
+"""The command line: thin typer functions that parse arguments and call the library."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import errors
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Extract validated, grounded records from Vietnamese news about party and government work.")
+console = Console(stderr=True)
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[Path], typer.Argument(help="Files (.txt, .html, .jsonl) or folders.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for records.jsonl and errors.jsonl.")],
+    workers: Annotated[int, typer.Option(help="Worker processes (default: the machine's cores).")] = 0,
+) -> None:
+    """Extract every article of INPUTS into OUT/records.jsonl; failures go to OUT/errors.jsonl."""
+    from .batch import FIELDS, discover, run_batch
+
+    workers = workers or os.cpu_count() or 1
+    total = sum(1 for _ in discover(inputs))
+    show_bar = console.is_terminal
+    with Progress(TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, disable=not show_bar) as bar:
+        task = bar.add_task("batch", total=total)
+        summary = run_batch(inputs, out, workers=workers, progress=lambda _: bar.advance(task))
+    t = Table(title=f"batch → {out}", show_header=False)
+    t.add_row("input files", str(summary.files))
+    t.add_row("articles extracted", str(summary.articles))
+    t.add_row("failures", f"{summary.failures} {dict(summary.error_kinds) if summary.failures else ''}")
+    for f in FIELDS:
+        t.add_row(f, str(summary.items[f]))
+    t.add_row("time", f"{summary.seconds:.1f} s ({summary.articles_per_second:.1f} articles/s, {workers} workers)")
+    Console().print(t)
+
+
+@app.command()
+def inspect(
+    file: Annotated[Path, typer.Argument(help="One article file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the record as JSON instead.")] = False,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Also write a self-contained HTML page here.")] = None,
+) -> None:
+    """Show one article's extraction: tables and the text with the evidence highlighted."""
+    from .inspect_view import show, to_html
+    from .load import load
+    from .pipeline import extract_article
+
+    try:
+        raws = load(file)
+    except errors.InputError as e:
+        console.print(f"[red]cannot read {file}: {e.kind}: {e}")
+        raise typer.Exit(2)
+    for raw in raws:
+        if isinstance(raw, errors.InputError):
+            console.print(f"[red]{file}: {raw.kind}: {raw}")
+            continue
+        record = extract_article(raw)
+        if as_json:
+            sys.stdout.write(json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n")
+        else:
+            show(record, raw.text, Console())
+        if html is not None:
+            html.write_text(to_html(record, raw.text), encoding="utf-8")
+            console.print(f"wrote {html}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of one output record."""
+    from .schema import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n")
+
+
+def main() -> None:
+    app()
