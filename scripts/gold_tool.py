@@ -14,6 +14,7 @@ Standard library only, so an annotator can run it without the package.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -68,7 +69,8 @@ def finalize(draft: dict) -> dict:
     text = source_text(aid)
     rec: dict = {
         "schema_version": "1", "id": aid,
-        "source": {"path": f"data/raw/{aid}.txt", "encoding": "utf-8", "format": "txt"},
+        "source": {"path": f"data/raw/{aid}.txt", "encoding": "utf-8", "format": "txt",
+                   "sha256": hashlib.sha256((RAW / f"{aid}.txt").read_bytes()).hexdigest()},
         "title": draft.get("title"), "published_date": draft.get("published_date"),
         "author": draft.get("author"), "event": None,
         "dates": [], "units": [], "officials": [], "indicators": [], "tasks": [],
@@ -96,8 +98,6 @@ def finalize(draft: dict) -> dict:
     def opt(item: dict, out: dict) -> dict:
         if item.get("optional"):
             out["optional"] = True
-        if item.get("note"):
-            out["note"] = item["note"]
         return out
 
     for i, d in enumerate(draft.get("dates") or []):

@@ -85,3 +85,48 @@ def schema() -> None:
 
 def main() -> None:
     app()
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Option(help="The gold folder (with manifest.csv and gold/).")] = Path("data/annotated"),
+    split: Annotated[str, typer.Option(help="dev, test or all.")] = "test",
+    pred: Annotated[Optional[Path], typer.Option(help="Score these records instead of running the extractor.")] = None,
+    report: Annotated[Optional[Path], typer.Option(help="Write summary/articles/errors as CSV and Markdown here.")] = None,
+    min_f1: Annotated[Optional[float], typer.Option(help="Exit 1 when any field's F1 (or accuracy) is below this.")] = None,
+) -> None:
+    """Score the extractor (or given predictions) against the hand-annotated gold set."""
+    from .evaluate.gold import load_gold, repo_root
+    from .evaluate.report import print_summary, write_report
+    from .evaluate.score import score, summary_rows
+
+    if split not in ("dev", "test", "all"):
+        raise typer.BadParameter("split must be dev, test or all")
+    golds = load_gold(gold, split)
+    if pred is not None:
+        preds = {}
+        for line in pred.read_text(encoding="utf-8").split("\n"):
+            if line.strip():
+                obj = json.loads(line)
+                if "dates" in obj:
+                    preds[obj["id"]] = obj
+    else:
+        from .pipeline import extract_file
+
+        root = repo_root(gold)
+        preds = {}
+        for g in golds:
+            for r in extract_file(root / g["source"]["path"]):
+                if not isinstance(r, errors.InputError):
+                    preds[g["id"]] = r.model_dump(mode="json")
+    scores = score(golds, preds)
+    title = f"{split} split: {len(golds)} articles"
+    print_summary(scores, title, Console())
+    if report is not None:
+        for p in write_report(scores, report, title):
+            console.print(f"wrote {p}")
+    if min_f1 is not None:
+        low = [r["field"] for r in summary_rows(scores) if r["f1"] < min_f1]
+        if low:
+            console.print(f"[red]below --min-f1 {min_f1}: {', '.join(low)}")
+            raise typer.Exit(1)

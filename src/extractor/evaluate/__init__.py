@@ -1,0 +1,1 @@
+"""Stage-free measuring: load the hand-annotated gold set, match predictions, score, report."""
