@@ -21,6 +21,10 @@ FUNCTION_WORDS = frozenset({"và", "của", "cho", "với", "tại", "về", "�
 # Second syllables that end a capitalised word ("Tỉnh ủy", "Trung ương") even before a verb.
 COMPOUND_END = frozenset({"ủy", "ương"})
 MAX_TAIL = 20
+# Capitalised words that start a sentence or phrase after a name, never part of it.
+NAME_STOP = frozenset({"Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Hôm", "Theo", "Tại", "Trong", "Thứ",
+                       "Tháng", "Từ", "Đến", "Sau", "Trước", "Khi", "Với", "Và", "Cùng", "Nhân", "Dịp",
+                       "Qua", "Ông", "Bà", "Tỉnh", "Huyện", "Xã"})
 HONORIFICS = frozenset({"đồng chí", "ông", "bà", "anh", "chị", "các đồng chí"})
 
 
@@ -96,6 +100,7 @@ def person_name(tokens: list[Token], i: int, after_honorific: bool = False) -> i
         return 0
     n = 1
     while n < 4 and i + n < len(tokens) and _name_syllable(tokens[i + n]) \
+            and tokens[i + n].text not in NAME_STOP \
             and tokens[i + n].start == tokens[i + n - 1].end + 1 \
             and not title_head(tokens, i + n) and not unit_head(tokens, i + n):
         n += 1
@@ -130,35 +135,62 @@ class WordIndex:
 
 
 def org_tail(tokens: list[Token], i: int, words: WordIndex | None = None, stop_at_titles: bool = True) -> int:
-    """Index after the organisation words starting at tokens[i] (== i when there are none)."""
+    """Index after the organisation words starting at tokens[i] (== i when there are none).
+
+    Takes capitalised words (each with at most one lower-case syllable of the same word),
+    locality words and the place after them ("tỉnh Bình Định", "quận Bắc Từ Liêm"), a joining
+    "và" inside a name ("Giáo dục và Đào tạo"), and, right after a head, a short lower-case
+    run that leads to a capitalised word ("Trưởng ban dân vận Huyện ủy").
+    """
     j = i
     # The head's last word ("Trưởng ban" + "Tuyên giáo") counts only when capitalised.
     prev_cap = i > 0 and tokens[i - 1].is_cap
     lower_run = 0
+    at_head_end = True
     while j < len(tokens) and j - i < MAX_TAIL:
         t = tokens[j]
         if j > i and t.start > tokens[j - 1].end + 1:
             break  # a line break or double gap
+        if t.is_word and t.text in TAIL_LOWER:
+            j += 1
+            k = 0  # the place after a locality word ("quận Bắc Từ Liêm"), unless it is a person
+            while not person_name(tokens, j) and k < 4 and j < len(tokens) and _name_syllable(tokens[j]) and not unit_head(tokens, j) \
+                    and not title_head(tokens, j) and tokens[j].start == tokens[j - 1].end + 1:
+                j += 1
+                k += 1
+            prev_cap, lower_run, at_head_end = k > 0, 0, False
+            continue
         if person_name(tokens, j):
             break
         if stop_at_titles and j > i and title_head(tokens, j):
             break
+        h = unit_head(tokens, j) if j > i else 0
+        if h:
+            j += h
+            prev_cap, lower_run, at_head_end = tokens[j - 1].is_cap, 0, True
+            continue
         if t.is_word and t.text[0].isupper():
             j += 1
-            prev_cap, lower_run = True, 0
+            prev_cap, lower_run, at_head_end = True, 0, False
             continue
         if t.is_word and j + 1 < len(tokens) and (t.text, tokens[j + 1].text) in TAIL_LOWER_PAIRS:
             j += 2
-            prev_cap, lower_run = False, 2
+            prev_cap, lower_run, at_head_end = False, 2, False
             continue
-        if t.is_word and (t.text in TAIL_LOWER or (prev_cap and lower_run == 0 and _compound(tokens, j, words))):
+        if t.is_word and prev_cap and lower_run == 0 and _compound(tokens, j, words):
             j += 1
-            prev_cap = False
-            lower_run += 1
+            prev_cap, lower_run, at_head_end = False, 1, False
             continue
-        if t.is_word and t.text == "và" and j + 1 < len(tokens) and tokens[j + 1].is_cap \
+        if at_head_end and t.is_word:
+            run = _lower_run(tokens, j)
+            if run:
+                j += run
+                prev_cap, lower_run, at_head_end = False, run, False
+                continue
+        if t.is_word and t.text == "và" and 0 < j and not tokens[j - 1].is_cap \
+                and j + 1 < len(tokens) and tokens[j + 1].is_cap and tokens[j + 1].is_word \
                 and not unit_head(tokens, j + 1) and not title_head(tokens, j + 1) \
-                and not person_name(tokens, j + 1):
+                and not person_name(tokens, j + 1) and not match_phrase(tokens, j + 1, _phrase_set("document_kinds.txt")):
             j += 1
             continue
         if t.is_num and j > i and tokens[j - 1].text.lower() in ("khóa", "số", "quận", "vùng"):
@@ -169,6 +201,23 @@ def org_tail(tokens: list[Token], i: int, words: WordIndex | None = None, stop_a
     while j > i and tokens[j - 1].text in ("và", "-", "–", "tại"):
         j -= 1
     return j
+
+
+def _lower_run(tokens: list[Token], j: int) -> int:
+    """Length of a run of 1-3 lower-case words at tokens[j] that ends right before a capitalised
+    word or a locality word ("dân vận Huyện ủy", "chính trị huyện"); 0 otherwise."""
+    k = j
+    while k < len(tokens) and k - j < 3 and tokens[k].is_word and not tokens[k].is_cap \
+            and tokens[k].text not in FUNCTION_WORDS and tokens[k].text not in TAIL_LOWER:
+        k += 1
+    if k == j or k >= len(tokens):
+        return 0
+    nxt = tokens[k]
+    if nxt.start != tokens[k - 1].end + 1:
+        return 0
+    if (nxt.is_word and nxt.is_cap and (unit_head(tokens, k) or nxt.text.isupper())) or nxt.text in TAIL_LOWER:
+        return k - j
+    return 0
 
 
 def _compound(tokens: list[Token], j: int, words: WordIndex | None) -> bool:

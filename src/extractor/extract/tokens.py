@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*|\S")
+# Abbreviations that carry "&", "-" or "." stay one token ("TT-TT", "TN&MT", "T.Ư", "TP.HCM").
+TOKEN = re.compile(r"[A-ZĐƯ]{1,5}(?:[&.-][A-ZĐƯ]{1,5})+(?![^\W\d_])|[^\W\d_]+|\d+(?:[.,]\d+)*|\S")
 
 
 @dataclass(frozen=True)

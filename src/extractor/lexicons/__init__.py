@@ -56,4 +56,4 @@ def expand_abbreviations(text: str) -> str:
     def repl(m: re.Match[str]) -> str:
         return abbr.get(m.group(0), m.group(0))
 
-    return re.sub(r"\b[A-ZĐƯ]{2,}\b", repl, text)
+    return re.sub(r"(?<![^\W\d_])[A-ZĐƯ]{1,5}(?:[&.-]?[A-ZĐƯ]{1,5})+(?![^\W\d_])", repl, text)
