@@ -45,8 +45,8 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
         doc.warnings.append("no year found in the article: dates without a year were left out")
     documents, doc_ranges = extract_documents(doc)
     indicators = extract_indicators(doc, date_ranges + doc_ranges)
-    units = extract_units(doc)
-    officials = extract_officials(doc)
+    officials, title_ranges = extract_officials(doc)
+    units = extract_units(doc, title_ranges)
     tasks = extract_tasks(doc)
     event = extract_event(doc, title, dates, units, year)
     if event is not None and event.date is None:

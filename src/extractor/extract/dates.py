@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from ..document import Document
 from ..schema import DateMention, Span
 
-FULL_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4})(?![\d/])")
+FULL_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4})(?![\d/])")
 LONG = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?", re.IGNORECASE)
-MONTH = re.compile(r"\btháng\s+(\d{1,2})\s*(?:/|-|năm\s+)(\d{4})(?![\d/])", re.IGNORECASE)
+MONTH = re.compile(r"\btháng\s+(\d{1,2})\s*(?:/|-|\.|năm\s+)(\d{4})(?![\d/])", re.IGNORECASE)
 DAY_MONTH = re.compile(
     r"\b(?:(?:sáng|chiều|tối|trưa|đêm|hôm|rạng sáng)(?:\s+(?:qua|nay|ngày|thứ\s+\w+))?"
-    r"|ngày|từ|đến|tới|và)[\s,]+(?:ngày\s+)?(\d{1,2})\s?[/-]\s?(\d{1,2})(?![\d/]|[.,]\d)",
+    r"|ngày|từ|đến|tới|và)[\s,(]+(?:ngày\s+)?(\d{1,2})\s?[/.-]\s?(\d{1,2})(?![\d/]|[.,]\d)",
     re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 
@@ -75,18 +75,30 @@ def _trim_connective(text: str, h: DateHit) -> DateHit:
     return h
 
 
+RANGE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?!\d)|(?:đến|tới|trước)\s+(?:năm\s+)?(?:19|20)\d\d",
+                        re.IGNORECASE)
+
+
 def reference_year(doc: Document, published: str | None) -> int | None:
-    """The year a date with no year belongs to: the post date's, else the first full date's,
-    else the year most often written in the article."""
+    """The year a date with no year belongs to: the post date's; else the year the article
+    writes most (full dates count double; ranges such as "2020 - 2025" and targets "đến năm
+    2030" do not count), the later year winning a tie."""
     if published:
         return int(published[:4])
     text = doc.text
-    for _, b in doc.content_blocks():
-        m = FULL_NUMERIC.search(text, b.start, b.end)
-        if m and _valid(int(m[1]), int(m[2]), int(m[3])):
-            return int(m[3])
-    years = Counter(int(m[1]) for _, b in doc.content_blocks() for m in YEAR.finditer(text, b.start, b.end))
-    return years.most_common(1)[0][0] if years else None
+    years: Counter[int] = Counter()
+    for b in doc.blocks:
+        if b.kind not in ("content", "header"):
+            continue
+        chunk = RANGE_YEAR.sub(lambda m: " " * len(m.group(0)), text[b.start:b.end])
+        for m in FULL_NUMERIC.finditer(chunk):
+            if _valid(int(m[1]), int(m[2]), int(m[3])):
+                years[int(m[3])] += 1
+        for m in YEAR.finditer(chunk):
+            years[int(m[1])] += 1
+    if not years:
+        return None
+    return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
 def extract_dates(doc: Document, year: int | None) -> tuple[list[DateMention], list[tuple[int, int]]]:

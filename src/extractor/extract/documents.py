@@ -19,11 +19,15 @@ CODE_KINDS = {"NQ": "Nghị quyết", "CT": "Chỉ thị", "KL": "Kết luận",
               "TT": "Thông tư", "TB": "Thông báo", "TTr": "Tờ trình", "QC": "Quy chế",
               "ĐA": "Đề án", "CTr": "Chương trình", "BC": "Báo cáo", "CĐ": "Công điện"}
 
-_CODE = r"[A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ][A-Za-zĐđ]*)*"
-_NUMBER = r"\d{1,5}(?:/\d{4})?"
+_CODE = r"(?:\d{4}[-/])?[A-ZĐ][A-Za-zĐđ&]*(?:[-/][A-ZĐ][A-Za-zĐđ&]*)*"
+_NUMBER = r"\d{1,5}"
+_KIND_ALT = "|".join(KINDS)
+# "Chỉ thị số 35-CT/TW", "Quy định 101-QĐ/TW", "Nghị định số 70/2012/NĐ-CP"; in lower case only
+# with "số" ("văn bản số 253/SVH&TT-QLDT"), since "kế hoạch 6 tháng" is no reference.
 WITH_KIND = re.compile(
-    r"\b(?P<kind>" + "|".join(KINDS) + r")(?:\s+(?:liên tịch|số))?\s+(?:số\s+)?"
-    r"(?P<number>" + _NUMBER + r")(?:\s?[-/]\s?(?P<code>" + _CODE + r"))?(?![\d,.]\d)")
+    r"\b(?:(?P<kind>" + _KIND_ALT + r")(?:\s+(?:liên tịch|số))?\s+(?:số\s+)?"
+    r"|(?P<lkind>(?i:" + _KIND_ALT + r"))\s+số\s+)"
+    r"(?P<number>" + _NUMBER + r")(?:\s?[-/]\s?(?P<code>" + _CODE + r"|\d{4}))?(?![\d,.]\d)")
 BARE_CODE = re.compile(r"(?<![\w/-])(?P<number>\d{1,5}(?:/\d{4})?)[-/](?P<code>(?P<prefix>[A-ZĐ][A-Za-zĐ]{0,3})"
                        r"[-/][A-ZĐ][A-Za-zĐ]*(?:[-/][A-ZĐ][A-Za-zĐ]*)*)(?![\w])")
 
@@ -42,7 +46,8 @@ def extract_documents(doc: Document) -> tuple[list[DocumentRef], list[tuple[int,
     for _, block in doc.content_blocks():
         taken: list[tuple[int, int]] = []
         for m in WITH_KIND.finditer(text, block.start, block.end):
-            kind, number, code = m["kind"], m["number"], m["code"]
+            kind = m["kind"] or m["lkind"][0].upper() + m["lkind"][1:].lower()
+            number, code = m["number"], m["code"]
             if kind in ("Chương trình", "Báo cáo", "Văn bản", "Luật") and not code:
                 continue  # "Chương trình 135", "báo cáo 6 tháng": not references without a code
             taken.append((m.start(), m.end()))

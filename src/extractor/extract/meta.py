@@ -32,6 +32,10 @@ PERIOD = re.compile(
     r"|(?P<q>quý (?P<qn>IV|III|II|I|[1-4]))(?:\s*(?:/|năm)\s*(?P<y2>\d{4}))?"
     r"|(?P<year>năm (?P<y3>\d{4}))", re.IGNORECASE)
 SIGNOFF = re.compile(r"^(?:[A-ZĐ][^\s\d,.:;!?]{0,7}\.?(?:\s+|$)){1,4}$|^[A-ZĐ]{2,4}\.?$")
+_CAP = r"[A-ZĐÀ-Ỹ][^\s\d,.:;!?()]{0,8}"
+TRAILING_SIGNOFF = re.compile(
+    r"[.!?…”\"]\s+((?:Theo\s+)?" + _CAP + r"(?:\s+" + _CAP + r"){0,3}"
+    r"(?:\s*[-–]\s*" + _CAP + r"(?:\s+" + _CAP + r"){0,3})?(?:\s*/\s*[^.!?]{1,40})?)\s*$")
 AGENCY = re.compile(r"\s*[(/](?:TTXVN|VOV\.VN|VOV|VNA|Báo[^)]*|TTXVN/[^)]*)[)]?\s*$")
 
 
@@ -74,8 +78,14 @@ def extract_author(doc: Document) -> str | None:
             name = line[m.end():].strip()
             name = re.split(r"\s+[-–]\s+", name)[0]
             return _clean_author(name)
-    # A sign-off: the last content line before the chrome tail, short and name-like.
+    # A sign-off: the last content line before the chrome tail, short and name-like, or the
+    # words after the last sentence of the last paragraph ("… trên các trang báo. Trường Sơn").
     content = [b for b in doc.blocks if b.kind in ("content",)]
+    if content:
+        last = text[content[-1].start:content[-1].end].rstrip()
+        m = TRAILING_SIGNOFF.search(last)
+        if m and len(last) > len(m.group(1)) + 20:
+            return _clean_author(m.group(1))
     for b in reversed(content[-3:]):
         line = text[b.start:b.end].strip()
         if SIGNOFF.match(line) and len(line.split()) <= 5 and not EVENT_WORDS.search(line):
@@ -87,6 +97,7 @@ def extract_author(doc: Document) -> str | None:
 
 def _clean_author(name: str) -> str | None:
     name = AGENCY.sub("", name).strip(" .")
+    name = re.sub(r"\s*/.*$", "", name)  # "Minh Hòa/VOV.VN": the outlet after the slash
     name = re.sub(r"^theo\s+", "", name, flags=re.IGNORECASE)
     return name or None
 

@@ -92,7 +92,10 @@ def _clean_title(text: str) -> str:
     return expand_abbreviations(" ".join(text.split())).strip(" ,-–:(")
 
 
-def extract_officials(doc: Document) -> list[Official]:
+def extract_officials(doc: Document) -> tuple[list[Official], list[tuple[int, int]]]:
+    """The officials, and the normalised ranges of every position phrase (named or not), which
+    the units rule uses: a body named only inside positions is part of a title, not news."""
+    title_ranges: list[tuple[int, int]] = []
     people: dict[str, _Person] = {}
     order: list[str] = []
     text = doc.text
@@ -104,6 +107,7 @@ def extract_officials(doc: Document) -> list[Official]:
         titles = _titles(tokens, names, phrases.WordIndex(text, sent.start, sent.end))
         if not titles:
             continue
+        title_ranges += [(tokens[ts].start, tokens[te - 1].end) for ts, te in titles]
         for chain in _chains(tokens, titles):
             owner = _owner(tokens, chain, names)
             if owner is None:
@@ -129,7 +133,7 @@ def extract_officials(doc: Document) -> list[Official]:
         mentions = sorted(set(p.mentions))
         out.append(Official(name=p.name, titles=merge_titles(p.titles),
                             mentions=[Span(**doc.span(s, e)) for s, e in mentions]))
-    return out
+    return out, title_ranges
 
 
 def _owner_by_model(text: str, s_start: int, s_end: int, tokens: list[Token],

@@ -54,6 +54,7 @@ def _canonical_province(p: str) -> str:
 def canonical_name(raw: str, loc: Locality) -> str:
     name = expand_abbreviations(" ".join(raw.split()))
     name = name[0].upper() + name[1:]
+    name = re.sub(r"\s+khóa\s+[IVXLC\d]+$", "", name)  # "HĐND huyện khóa IV": the term is not the body
     if loc.province and PROVINCE_LEVEL_END.search(name):
         name = f"{name} {loc.province}"
     elif loc.district and DISTRICT_LEVEL_END.search(name):
@@ -77,7 +78,8 @@ def unit_level(name: str, default: str) -> str:
     return default
 
 
-def extract_units(doc: Document) -> list[Unit]:
+def extract_units(doc: Document, title_ranges: list[tuple[int, int]] = ()) -> list[Unit]:
+    """Units named in the content; those named only inside position phrases are left out."""
     loc = article_locality(doc)
     found: dict[str, tuple[str, str, list[tuple[int, int]]]] = {}
     order: list[str] = []
@@ -117,5 +119,9 @@ def extract_units(doc: Document) -> list[Unit]:
                 order.append(key)
             found[key][2].append((s, e))
             i = end
+    def inside_title(s: int, e: int) -> bool:
+        return any(ts <= s and e <= te for ts, te in title_ranges)
+
     return [Unit(name=found[k][0], level=found[k][1],
-                 mentions=[Span(**doc.span(s, e)) for s, e in found[k][2]]) for k in order]
+                 mentions=[Span(**doc.span(s, e)) for s, e in found[k][2]]) for k in order
+            if not all(inside_title(s, e) for s, e in found[k][2])]
