@@ -41,9 +41,12 @@ AGENCY = re.compile(r"\s*[(/](?:TTXVN|VOV\.VN|VOV|VNA|Báo[^)]*|TTXVN/[^)]*)[)]?
 
 def extract_title(doc: Document) -> tuple[str | None, int | None]:
     """The headline and the index of its block (None when the page shows none)."""
+    content_after = [k for k, b in enumerate(doc.blocks) if b.kind == "content"]
     for k, b in enumerate(doc.blocks[:6]):
         if b.kind == "chrome" or (b.kind == "header" and "post date" in b.reason):
             continue
+        if not content_after or content_after[-1] <= k:
+            break  # a one-paragraph text has no headline
         line = doc.text[b.start:b.end].strip()
         if not line or FULL_NUMERIC.match(line):
             continue

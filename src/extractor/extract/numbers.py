@@ -27,7 +27,7 @@ SCALE = re.compile(r"\s?(nghìn tỷ|nghìn|ngàn|triệu|tỷ|tỉ)(?=[\s,.;:)]
 PERCENT = re.compile(r"\s?%")
 # Words right before a number that make it an ordinal, a date part or a name, not a count.
 NOT_AFTER = re.compile(
-    r"(?:\b(?:năm|tháng|ngày|lần|thứ|khóa|khoá|số|điều|khoản|kỳ|quý|giai đoạn|lúc|mã|phòng|tầng|"
+    r"(?:\b(?:năm|tháng|ngày|lần|thứ|khóa|khoá|(?<!tổng )số|điều|khoản|kỳ|quý|giai đoạn|lúc|mã|phòng|tầng|"
     r"vùng|quân khu|trung đoàn|sư đoàn|lữ đoàn|quân đoàn|tiểu đoàn|đại hội|chỉ đạo|tổ|ấp|thôn|khu|"
     r"đường|quốc lộ|tỉnh lộ|km|phường|quận|lớp|mũi|hạng|đợt|top|covid|khối|chương|mục|trang|"
     r"nghị quyết|chỉ thị|kết luận|quy định|quyết định|hướng dẫn|kế hoạch|công văn|nghị định|"

@@ -18,7 +18,7 @@ from ..schema import Span, Task
 ORDINALS = ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"]
 ORDINAL_MARK = re.compile(r"(?:(?<=^)|(?<=[\s.;:]))(?P<m>(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là)\s*[,:]?\s*")
 THU_MARK = re.compile(r"(?:(?<=^)|(?<=[\s.;:]))(?P<m>Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:]\s*")
-BULLET = re.compile(r"^(?P<m>\d{1,2}[.)]|[a-zđ][.)]|\(\d{1,2}\)|[-+•*–])\s+")
+BULLET = re.compile(r"(?P<m>\d{1,2}[.)]|[a-zđ][.)]|\(\d{1,2}\)|[-+•*–])\s+")
 TASK_WORDS = re.compile(r"nhiệm vụ|giải pháp|phương hướng|yêu cầu|đề nghị|chỉ tiêu|nội dung trọng tâm|"
                         r"trọng tâm|định hướng|biện pháp|tập trung", re.IGNORECASE)
 ANNOUNCE = re.compile(r"(?:nhiệm vụ|giải pháp|phương hướng|chỉ tiêu|biện pháp|định hướng)[^.:;]{0,80}:\s",
