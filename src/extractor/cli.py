@@ -130,3 +130,23 @@ def evaluate(
         if low:
             console.print(f"[red]below --min-f1 {min_f1}: {', '.join(low)}")
             raise typer.Exit(1)
+
+
+@app.command()
+def agreement(
+    gold: Annotated[Path, typer.Option(help="The gold folder (with gold/ and second_pass/gold/).")] = Path("data/annotated"),
+    report: Annotated[Optional[Path], typer.Option(help="Write the comparison as CSV and Markdown here.")] = None,
+) -> None:
+    """How far two independent annotation passes agree, per field (the second scored against the first)."""
+    from .evaluate.gold import load_gold
+    from .evaluate.report import print_summary, write_report
+    from .evaluate.score import agreement as agree
+
+    second = load_gold(gold, "all", sub="second_pass/gold")
+    first = load_gold(gold, "all")
+    scores = agree(first, second)
+    title = f"agreement between annotation passes: {len(second)} articles"
+    print_summary(scores, title, Console())
+    if report is not None:
+        for p in write_report(scores, report, title):
+            console.print(f"wrote {p}")

@@ -168,3 +168,11 @@ def summary_rows(scores: Scores) -> list[dict]:
         rows.append({"field": f, "precision": None, "recall": None, "f1": round(acc, 3),
                      "tp": sum(oks), "fp": None, "fn": len(oks) - sum(oks), "articles": len(oks)})
     return rows
+
+
+def agreement(first: list[dict], second: list[dict]) -> Scores:
+    """Inter-annotator agreement: the second pass scored as predictions against the first, on
+    the articles both passes annotated (F1 is symmetric when neither side has optional items;
+    the first pass's optional items count as in any evaluation)."""
+    by_id = {r["id"]: r for r in second}
+    return score([g for g in first if g["id"] in by_id], by_id)
