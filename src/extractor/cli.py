@@ -94,6 +94,7 @@ def evaluate(
     pred: Annotated[Optional[Path], typer.Option(help="Score these records instead of running the extractor.")] = None,
     report: Annotated[Optional[Path], typer.Option(help="Write summary/articles/errors as CSV and Markdown here.")] = None,
     min_f1: Annotated[Optional[float], typer.Option(help="Exit 1 when any field's F1 (or accuracy) is below this.")] = None,
+    floor: Annotated[Optional[list[str]], typer.Option(help="FIELD=X: exit 1 when FIELD's F1 is below X (repeatable).")] = None,
 ) -> None:
     """Score the extractor (or given predictions) against the hand-annotated gold set."""
     from .evaluate.gold import load_gold, repo_root
@@ -125,11 +126,22 @@ def evaluate(
     if report is not None:
         for p in write_report(scores, report, title):
             console.print(f"wrote {p}")
-    if min_f1 is not None:
-        low = [r["field"] for r in summary_rows(scores) if r["f1"] < min_f1]
-        if low:
-            console.print(f"[red]below --min-f1 {min_f1}: {', '.join(low)}")
-            raise typer.Exit(1)
+    floors: dict[str, float] = {}
+    for item in floor or []:
+        name, _, value = item.partition("=")
+        try:
+            floors[name] = float(value)
+        except ValueError:
+            raise typer.BadParameter(f"--floor wants FIELD=NUMBER, got {item!r}")
+    rows = {r["field"]: r["f1"] for r in summary_rows(scores)}
+    unknown = set(floors) - set(rows)
+    if unknown:
+        raise typer.BadParameter(f"unknown field(s) in --floor: {', '.join(sorted(unknown))}")
+    low = [f"{f} {v:.3f} < {min_f1}" for f, v in rows.items() if min_f1 is not None and v is not None and v < min_f1]
+    low += [f"{f} {rows[f]:.3f} < {x}" for f, x in floors.items() if rows[f] is not None and rows[f] < x]
+    if low:
+        console.print(f"[red]below the floor: {'; '.join(low)}")
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -14,7 +14,7 @@ from typing import Any, Callable
 from ..lexicons import expand_abbreviations, words
 from ..normalise import fold
 
-SPELLING = [(r"\bđăk\b", "đắk"), (r"\bđắc\b", "đắk"), (r"\btỉ\b", "tỷ"), (r"\blăk\b", "lắk"),
+SPELLING = [(r"\bđăk\b", "đắk"), (r"\bđak\b", "đắk"), (r"\bđắc\b", "đắk"), (r"\btỉ\b", "tỷ"), (r"\blăk\b", "lắk"),
             (r"\btp\.?\s*hcm\b", "thành phố hồ chí minh"), (r"\btphcm\b", "thành phố hồ chí minh"),
             (r"\btp\b\.?", "thành phố")]
 

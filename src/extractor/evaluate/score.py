@@ -164,8 +164,8 @@ def summary_rows(scores: Scores) -> list[dict]:
         rows.append({"field": f, "precision": round(c.precision, 3), "recall": round(c.recall, 3),
                      "f1": round(c.f1, 3), "tp": c.tp, "fp": c.fp, "fn": c.fn, "articles": None})
     for f, oks in scores.accuracy.items():
-        acc = sum(oks) / len(oks) if oks else 1.0
-        rows.append({"field": f, "precision": None, "recall": None, "f1": round(acc, 3),
+        acc = round(sum(oks) / len(oks), 3) if oks else None  # no gold value in these articles
+        rows.append({"field": f, "precision": None, "recall": None, "f1": acc,
                      "tp": sum(oks), "fp": None, "fn": len(oks) - sum(oks), "articles": len(oks)})
     return rows
 

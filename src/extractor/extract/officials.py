@@ -93,8 +93,8 @@ def _clean_title(text: str) -> str:
 
 
 def extract_officials(doc: Document) -> tuple[list[Official], list[tuple[int, int]]]:
-    """The officials, and the normalised ranges of every position phrase (named or not), which
-    the units rule uses: a body named only inside positions is part of a title, not news."""
+    """The officials, and the normalised ranges of their positions, which the units rule uses:
+    a body named only inside someone's position is part of a title, not news."""
     title_ranges: list[tuple[int, int]] = []
     people: dict[str, _Person] = {}
     order: list[str] = []
@@ -107,7 +107,6 @@ def extract_officials(doc: Document) -> tuple[list[Official], list[tuple[int, in
         titles = _titles(tokens, names, phrases.WordIndex(text, sent.start, sent.end))
         if not titles:
             continue
-        title_ranges += [(tokens[ts].start, tokens[te - 1].end) for ts, te in titles]
         for chain in _chains(tokens, titles):
             owner = _owner(tokens, chain, names)
             if owner is None:
@@ -127,6 +126,7 @@ def extract_officials(doc: Document) -> tuple[list[Official], list[tuple[int, in
             person.mentions.append(name_span)
             for ts, te in chain:
                 person.titles.append(_clean_title(text[tokens[ts].start:tokens[te - 1].end]))
+                title_ranges.append((tokens[ts].start, tokens[te - 1].end))
     out = []
     for key in order:
         p = people[key]

@@ -14,6 +14,10 @@ from .tokens import Token
 
 # Lower-case words that continue an organisation name ("Chủ tịch UBND tỉnh", "Ủy ban nhân dân").
 TAIL_LOWER = frozenset({"tỉnh", "huyện", "xã", "quận", "phường", "nước", "tại", "khóa"})
+LOCALITY = frozenset({"tỉnh", "huyện", "xã", "quận", "phường"})
+# Capitalised words that begin another unit: "và" before them joins two units, not one name.
+UNIT_WORDS = frozenset({"Ban", "Sở", "Bộ", "Phòng", "Hội", "Đoàn", "Cục", "Viện", "Trung", "Ủy", "Đảng",
+                        "Công", "Báo", "Đài", "Trường", "Bệnh"})
 TAIL_LOWER_PAIRS = frozenset({("nhân", "dân"), ("thành", "phố"), ("thị", "xã"), ("thị", "trấn"),
                               ("thường", "trực"), ("quốc", "gia"), ("cơ", "sở")})
 FUNCTION_WORDS = frozenset({"và", "của", "cho", "với", "tại", "về", "ở", "theo", "các", "những",
@@ -134,19 +138,22 @@ class WordIndex:
         return self._ends.get(a.start) is not None and self._ends.get(a.start) == self._ends.get(b.start)
 
 
-def org_tail(tokens: list[Token], i: int, words: WordIndex | None = None, stop_at_titles: bool = True) -> int:
+def org_tail(tokens: list[Token], i: int, words: WordIndex | None = None, stop_at_titles: bool = True,
+             open_head: bool = True) -> int:
     """Index after the organisation words starting at tokens[i] (== i when there are none).
 
     Takes capitalised words (each with at most one lower-case syllable of the same word),
     locality words and the place after them ("tỉnh Bình Định", "quận Bắc Từ Liêm"), a joining
     "và" inside a name ("Giáo dục và Đào tạo"), and, right after a head, a short lower-case
-    run that leads to a capitalised word ("Trưởng ban dân vận Huyện ủy").
+    run that leads to a capitalised word ("Trưởng ban dân vận Huyện ủy"). `open_head` says the
+    head wants words after it ("Trung tâm", "Sở"); a complete head ("Tỉnh ủy") takes no
+    lower-case run, so "Tỉnh ủy kiện toàn BCĐ" stops after "Tỉnh ủy".
     """
     j = i
     # The head's last word ("Trưởng ban" + "Tuyên giáo") counts only when capitalised.
     prev_cap = i > 0 and tokens[i - 1].is_cap
     lower_run = 0
-    at_head_end = True
+    at_head_end = open_head
     while j < len(tokens) and j - i < MAX_TAIL:
         t = tokens[j]
         if j > i and t.start > tokens[j - 1].end + 1:
@@ -164,7 +171,7 @@ def org_tail(tokens: list[Token], i: int, words: WordIndex | None = None, stop_a
             break
         if stop_at_titles and j > i and title_head(tokens, j):
             break
-        h = unit_head(tokens, j) if j > i else 0
+        h = unit_head(tokens, j) if j > i and t.is_cap else 0
         if h:
             j += h
             prev_cap, lower_run, at_head_end = tokens[j - 1].is_cap, 0, True
@@ -187,10 +194,26 @@ def org_tail(tokens: list[Token], i: int, words: WordIndex | None = None, stop_a
                 j += run
                 prev_cap, lower_run, at_head_end = False, run, False
                 continue
+        if t.is_word and lower_run == 1 and j >= 2 and tokens[j - 2].is_cap \
+                and tokens[j - 1].text not in COMPOUND_END:
+            # "Trung tâm Kiểm soát bệnh tật tỉnh Hải Dương": a lower-case run inside a name
+            # reaches a locality word.
+            run = _lower_run(tokens, j, locality_only=True)
+            if run:
+                j += run
+                prev_cap, lower_run = False, run
+                continue
+        if t.text in "-–" and j > i and not tokens[j - 1].is_cap and j + 2 < len(tokens) \
+                and tokens[j + 1].is_cap and tokens[j + 1].is_word and not tokens[j + 2].is_cap \
+                and not title_head(tokens, j + 1) and not unit_head(tokens, j + 1) \
+                and not person_name(tokens, j + 1):
+            j += 1  # "Văn hóa - Thể thao", "Thông tin - Truyền thông"
+            continue
         if t.is_word and t.text == "và" and 0 < j and not tokens[j - 1].is_cap \
                 and j + 1 < len(tokens) and tokens[j + 1].is_cap and tokens[j + 1].is_word \
                 and not unit_head(tokens, j + 1) and not title_head(tokens, j + 1) \
-                and not person_name(tokens, j + 1) and not match_phrase(tokens, j + 1, _phrase_set("document_kinds.txt")):
+                and not person_name(tokens, j + 1) and tokens[j + 1].text not in UNIT_WORDS \
+                and not match_phrase(tokens, j + 1, _phrase_set("document_kinds.txt")):
             j += 1
             continue
         if t.is_num and j > i and tokens[j - 1].text.lower() in ("khóa", "số", "quận", "vùng"):
@@ -203,11 +226,12 @@ def org_tail(tokens: list[Token], i: int, words: WordIndex | None = None, stop_a
     return j
 
 
-def _lower_run(tokens: list[Token], j: int) -> int:
-    """Length of a run of 1-3 lower-case words at tokens[j] that ends right before a capitalised
-    word or a locality word ("dân vận Huyện ủy", "chính trị huyện"); 0 otherwise."""
+def _lower_run(tokens: list[Token], j: int, locality_only: bool = False) -> int:
+    """Length of a run of 1-4 lower-case words at tokens[j] that ends right before a locality
+    word ("phát triển quỹ đất thành phố") or, unless `locality_only`, a unit head or an
+    abbreviation ("dân vận Huyện ủy"); 0 otherwise."""
     k = j
-    while k < len(tokens) and k - j < 3 and tokens[k].is_word and not tokens[k].is_cap \
+    while k < len(tokens) and k - j < 4 and tokens[k].is_word and not tokens[k].is_cap \
             and tokens[k].text not in FUNCTION_WORDS and tokens[k].text not in TAIL_LOWER:
         k += 1
     if k == j or k >= len(tokens):
@@ -215,7 +239,10 @@ def _lower_run(tokens: list[Token], j: int) -> int:
     nxt = tokens[k]
     if nxt.start != tokens[k - 1].end + 1:
         return 0
-    if (nxt.is_word and nxt.is_cap and (unit_head(tokens, k) or nxt.text.isupper())) or nxt.text in TAIL_LOWER:
+    if nxt.text in LOCALITY or (k + 1 < len(tokens) and (nxt.text, tokens[k + 1].text) in TAIL_LOWER_PAIRS
+                                and nxt.text in ("thành", "thị")):
+        return k - j
+    if not locality_only and nxt.is_word and nxt.is_cap and (unit_head(tokens, k) or nxt.text.isupper()):
         return k - j
     return 0
 

@@ -24,6 +24,9 @@ DISTRICT_LEVEL_END = re.compile(r"(Huyện ủy|huyện|Huyện đoàn)$")
 DISTRICT = re.compile(r"\b(?:huyện|Huyện ủy|Huyện)\s+((?:[A-ZĐ][^\s,.;:()]*)(?:\s+[A-ZĐ][^\s,.;:()]*){0,2})")
 
 
+GENERIC = re.compile(r"(\b(xã|phường|thị trấn)|\bcấp\s+\w+|\bcác\s+\w+)$|\bcấp (tỉnh|huyện|xã)\b")
+
+
 @dataclass(frozen=True)
 class Locality:
     province: str | None
@@ -107,12 +110,15 @@ def extract_units(doc: Document, title_ranges: list[tuple[int, int]] = ()) -> li
                     and index.same_word(tokens[i + h - 1], tokens[i + h]):
                 i += h
                 continue  # "Báo cáo", "Bộ phận": the head is half of another word
-            end = phrases.org_tail(tokens, i + h, index)
+            end = phrases.org_tail(tokens, i + h, index, open_head=need_tail)
             if need_tail and end == i + h:
                 i += h
                 continue
             s, e = tokens[i].start, tokens[end - 1].end
             name = canonical_name(text[s:e], loc)
+            if GENERIC.search(name):
+                i = end
+                continue  # "Công an xã", "UBND cấp xã": a kind of body, not one body
             key = fold(name)
             if key not in found:
                 found[key] = (name, unit_level(name, default_level), [])
