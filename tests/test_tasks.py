@@ -35,3 +35,15 @@ def test_a_list_of_shortcomings_is_not_tasks():
     text = ("Tuy nhiên vẫn còn một số tồn tại, hạn chế như: Việc tuyên truyền chưa thường xuyên. "
             "Tính chiến đấu chưa sắc bén.")
     assert extract_text(text).tasks == []
+
+
+def test_numbered_items_inside_an_ordinal_item():
+    # hungyen-23900: "(1) … (2) …" nested in "Hai là"
+    text = ("Đảng bộ Công an tỉnh đã đề ra các giải pháp trọng tâm sau: Một là, chủ động nắm chắc tình hình an ninh. "
+            "Hai là, đẩy mạnh công tác đấu tranh phòng, chống tội phạm. Trong đó: (1)Tập trung công tác đấu tranh "
+            "phòng, chống tội phạm trong thanh thiếu niên; (2) Tăng cường công tác quản lý cư trú, quản lý vũ khí. "
+            "Ba là, tập trung đổi mới phong trào bảo vệ an ninh Tổ quốc.")
+    tasks = extract_text(text).tasks
+    assert [(t.index, t.marker) for t in tasks] == [(1, "Một là"), (2, "Hai là"), (3, "Ba là"), (1, "(1)"), (2, "(2)")]
+    assert tasks[3].text == "Tập trung công tác đấu tranh phòng, chống tội phạm trong thanh thiếu niên"
+    assert tasks[4].text == "Tăng cường công tác quản lý cư trú, quản lý vũ khí."

@@ -75,14 +75,16 @@ def _trim_connective(text: str, h: DateHit) -> DateHit:
     return h
 
 
-RANGE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?!\d)|(?:đến|tới|trước)\s+(?:năm\s+)?(?:19|20)\d\d",
-                        re.IGNORECASE)
+RANGE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?!\d)|(?:đến|tới|trước)\s+(?:năm\s+)?(?:19|20)\d\d"
+                        r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d(?=\s*[-–]\s*\d{1,2}/\d{1,2}/\d{4})", re.IGNORECASE)
+TITLE_WEIGHT = 3  # a year in the headline ("… năm 2019") names the article's year
 
 
 def reference_year(doc: Document, published: str | None) -> int | None:
     """The year a date with no year belongs to: the post date's; else the year the article
-    writes most (full dates count double; ranges such as "2020 - 2025" and targets "đến năm
-    2030" do not count), the later year winning a tie."""
+    writes most (in the headline three times over; ranges such as "2020 - 2025", targets
+    "đến năm 2030" and the start of an anniversary "21/6/2001 - 21/6/2021" do not count), the
+    later year winning a tie."""
     if published:
         return int(published[:4])
     text = doc.text
@@ -90,12 +92,10 @@ def reference_year(doc: Document, published: str | None) -> int | None:
     for b in doc.blocks:
         if b.kind not in ("content", "header"):
             continue
+        weight = TITLE_WEIGHT if b.reason == "title" else 1
         chunk = RANGE_YEAR.sub(lambda m: " " * len(m.group(0)), text[b.start:b.end])
-        for m in FULL_NUMERIC.finditer(chunk):
-            if _valid(int(m[1]), int(m[2]), int(m[3])):
-                years[int(m[3])] += 1
         for m in YEAR.finditer(chunk):
-            years[int(m[1])] += 1
+            years[int(m[1])] += weight
     if not years:
         return None
     return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]

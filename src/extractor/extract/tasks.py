@@ -3,7 +3,7 @@
 Three list shapes, tried in this order on the content blocks:
 1. Ordinal words: "Một là, …", "Hai là, …" (also "Thứ nhất, …"), one item per marker, an item
    running to the next marker or the end of its paragraph.
-2. Numbered or bulleted paragraphs ("1.", "2)", "a)", "-", "+", "•") after a paragraph that
+2. Numbered or bulleted paragraphs, and "(1) … (2) …" inside a paragraph, ("1.", "2)", "a)", "-", "+", "•") after a paragraph that
    announces tasks (ends with ":" or speaks of nhiệm vụ/giải pháp/phương hướng).
 3. An announcing sentence ending in ":" ("đề ra một số nhiệm vụ trọng tâm:") followed, in the same
    paragraph, by the items: one per sentence (or per ";" when the paragraph uses them).
@@ -21,8 +21,10 @@ THU_MARK = re.compile(r"(?:(?<=^)|(?<=[\s.;:]))(?P<m>Thứ (?:nhất|hai|ba|tư|
 BULLET = re.compile(r"(?P<m>\d{1,2}[.)]|[a-zđ][.)]|\(\d{1,2}\)|[-+•*–])\s+")
 TASK_WORDS = re.compile(r"nhiệm vụ|giải pháp|phương hướng|yêu cầu|đề nghị|chỉ tiêu|nội dung trọng tâm|"
                         r"trọng tâm|định hướng|biện pháp|tập trung", re.IGNORECASE)
-ANNOUNCE = re.compile(r"(?:nhiệm vụ|giải pháp|phương hướng|chỉ tiêu|biện pháp|định hướng)[^.:;]{0,80}:\s",
+ANNOUNCE = re.compile(r"(?:nhiệm vụ|giải pháp|phương hướng|chỉ tiêu|biện pháp|định hướng|chương trình hành động|"
+                      r"mục tiêu)[^.:;]{0,80}:\s",
                       re.IGNORECASE)
+INLINE_NUMBER = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(?P<m>\((?P<n>\d{1,2})\))\s*")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -95,6 +97,31 @@ def _bullet_items(doc: Document, blocks) -> list[Task]:
     return out
 
 
+def _inline_numbered(doc: Document, blocks) -> list[Task]:
+    """"(1) … (2) … (3) …" inside a paragraph (often nested in an ordinal item)."""
+    out: list[Task] = []
+    text = doc.text
+    for _, b in blocks:
+        marks = [m for m in INLINE_NUMBER.finditer(text, b.start, b.end)]
+        run: list[re.Match] = []
+        for m in marks + [None]:
+            if m is not None and int(m["n"]) == len(run) + 1:
+                run.append(m)
+                continue
+            if len(run) >= 2:
+                for k, r in enumerate(run):
+                    if k + 1 < len(run):
+                        end = run[k + 1].start()
+                    else:  # the last item ends where the enclosing list goes on, or with the paragraph
+                        nxt = ORDINAL_MARK.search(text, r.end(), b.end)
+                        end = nxt.start() if nxt else b.end
+                    t = _task(doc, k + 1, r["m"], r.end(), end)
+                    if t:
+                        out.append(t)
+            run = [m] if m is not None and m["n"] == "1" else []
+    return out
+
+
 def _announced_items(doc: Document, blocks) -> list[Task]:
     out: list[Task] = []
     text = doc.text
@@ -121,7 +148,7 @@ def _announced_items(doc: Document, blocks) -> list[Task]:
 
 def extract_tasks(doc: Document) -> list[Task]:
     blocks = doc.content_blocks()
-    tasks = _ordinal_items(doc, blocks) + _bullet_items(doc, blocks)
+    tasks = _ordinal_items(doc, blocks) + _bullet_items(doc, blocks) + _inline_numbered(doc, blocks)
     taken = [(t.span.start, t.span.end) for t in tasks]
     for t in _announced_items(doc, blocks):
         if not any(s < t.span.end and t.span.start < e for s, e in taken):
