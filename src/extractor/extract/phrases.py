@@ -59,11 +59,21 @@ def not_names() -> tuple[tuple[str, ...], ...]:
     return _phrase_set("not_names.txt")
 
 
+@lru_cache(maxsize=None)
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:  # already longest first
+        index.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def match_phrase(tokens: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Length in tokens of the longest lexicon phrase starting at tokens[i] (0 if none)."""
-    for p in phrases:
+    if i >= len(tokens):
+        return 0
+    for p in _by_first_word(phrases).get(tokens[i].text.lower(), ()):
         n = len(p)
-        if i + n <= len(tokens) and all(tokens[i + k].text.lower() == p[k] for k in range(n)):
+        if i + n <= len(tokens) and all(tokens[i + k].text.lower() == p[k] for k in range(1, n)):
             return n
     return 0
 
