@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Document
 from ..lexicons import expand_abbreviations, words
@@ -38,15 +39,17 @@ def article_locality(doc: Document) -> Locality:
     text = doc.text
     body = [text[b.start:b.end] for b in doc.blocks if b.kind in ("content", "header")]
     joined = "\n".join(body)
-    counts: Counter[str] = Counter()
-    for p in words("provinces.txt"):
-        n = len(re.findall(r"(?<!\w)" + re.escape(p) + r"(?!\w)", joined))
-        if n:
-            counts[_canonical_province(p)] += n
+    counts: Counter[str] = Counter(_canonical_province(m.group(0)) for m in _province_rx().finditer(joined))
     province = counts.most_common(1)[0][0] if counts else None
     districts = Counter(m.group(1) for m in DISTRICT.finditer(joined))
     district = districts.most_common(1)[0][0] if districts else None
     return Locality(province, district)
+
+
+@lru_cache(maxsize=1)
+def _province_rx() -> re.Pattern[str]:
+    names = sorted(words("provinces.txt"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
 
 
 def _canonical_province(p: str) -> str:
