@@ -24,24 +24,37 @@ def batch(
     inputs: Annotated[list[Path], typer.Argument(help="Files (.txt, .html, .jsonl) or folders.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for records.jsonl and errors.jsonl.")],
     workers: Annotated[int, typer.Option(help="Worker processes (default: the machine's cores).")] = 0,
+    resume: Annotated[bool, typer.Option(help="Keep OUT's records; skip inputs already there (same path and content).")] = False,
+    time_limit: Annotated[float, typer.Option(help="Seconds allowed per input file (0: no limit).")] = 60.0,
+    tables: Annotated[Optional[Path], typer.Option(help="Also write one Parquet and CSV table per field family here.")] = None,
+    engine: Annotated[str, typer.Option(help="local (processes on this machine) or dask.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (default: a local Dask cluster).")] = None,
 ) -> None:
     """Extract every article of INPUTS into OUT/records.jsonl; failures go to OUT/errors.jsonl."""
     from .batch import FIELDS, discover, run_batch
 
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter("--engine must be local or dask")
     workers = workers or os.cpu_count() or 1
     total = sum(1 for _ in discover(inputs))
-    show_bar = console.is_terminal
     with Progress(TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, disable=not show_bar) as bar:
+                  console=console, disable=not console.is_terminal) as bar:
         task = bar.add_task("batch", total=total)
-        summary = run_batch(inputs, out, workers=workers, progress=lambda _: bar.advance(task))
+        summary = run_batch(inputs, out, workers=workers, resume=resume, time_limit=time_limit or None,
+                            engine=engine, scheduler=scheduler, progress=lambda _: bar.advance(task))
     t = Table(title=f"batch → {out}", show_header=False)
-    t.add_row("input files", str(summary.files))
+    t.add_row("input files", str(summary.files) + (f" (+{summary.skipped} already done)" if summary.skipped else ""))
     t.add_row("articles extracted", str(summary.articles))
     t.add_row("failures", f"{summary.failures} {dict(summary.error_kinds) if summary.failures else ''}")
     for f in FIELDS:
         t.add_row(f, str(summary.items[f]))
-    t.add_row("time", f"{summary.seconds:.1f} s ({summary.articles_per_second:.1f} articles/s, {workers} workers)")
+    t.add_row("time", f"{summary.seconds:.1f} s ({summary.articles_per_second:.1f} articles/s, "
+                      f"{workers} workers, {engine})")
+    if tables is not None:
+        from .tables import write_tables
+
+        counts = write_tables(out / "records.jsonl", tables)
+        t.add_row("tables", f"{tables}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     Console().print(t)
 
 

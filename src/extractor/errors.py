@@ -25,4 +25,5 @@ BINARY = "binary"                # not text in any encoding we know
 UNSUPPORTED = "unsupported"      # a file type we do not read
 BAD_JSONL = "bad_jsonl"          # a .jsonl line that is not a JSON object with "text"
 TOO_LARGE = "too_large"          # larger than the configured limit
+TIMEOUT = "timeout"              # ran over the per-input time limit
 INTERNAL = "internal"            # a bug: reported with its traceback summary

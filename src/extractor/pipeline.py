@@ -51,6 +51,8 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     event = extract_event(doc, title, dates, units, year)
     if event is not None and event.date is None:
         doc.warnings.append("the article reports a meeting but gives no day for it")
+    if not looks_vietnamese(doc):
+        doc.warnings.append("the text does not look like Vietnamese (few Vietnamese letters): expect empty fields")
     chrome = sum(1 for b in doc.blocks if b.kind == "chrome")
     dup = sum(1 for b in doc.blocks if b.kind == "duplicate")
     if dup:
@@ -67,6 +69,21 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
         documents=documents, warnings=doc.warnings)
     check_grounding(record, doc.source)
     return record
+
+
+VI_LETTERS = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+MIN_VI_SHARE = 0.03  # Vietnamese prose has ~15-25 % of letters with diacritics; English has none
+
+
+def looks_vietnamese(doc: Document) -> bool:
+    """True when the content's letters include a plausible share of Vietnamese-only letters."""
+    letters = vi = 0
+    for _, b in doc.content_blocks():
+        for ch in doc.text[b.start:b.end]:
+            if ch.isalpha():
+                letters += 1
+                vi += ch.lower() in VI_LETTERS
+    return letters < 200 or vi / letters >= MIN_VI_SHARE
 
 
 def check_grounding(record: ArticleRecord, source: str) -> None:
