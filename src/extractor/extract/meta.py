@@ -102,6 +102,7 @@ def _clean_author(name: str) -> str | None:
     name = AGENCY.sub("", name).strip(" .")
     name = re.sub(r"\s*/.*$", "", name)  # "Minh Hòa/VOV.VN": the outlet after the slash
     name = re.sub(r"^theo\s+", "", name, flags=re.IGNORECASE)
+    name = re.sub(r"^(TTXVN|VNA|VOV)\s+", "", name)  # "TTXVN Hoàng Trọng": the agency, then the reporter
     return name or None
 
 

@@ -88,13 +88,20 @@ def _owner(tokens: list[Token], chain: list[tuple[int, int]], names: list[tuple[
     return None
 
 
+def _bare(tokens: list[Token], ts: int, te: int) -> bool:
+    """A position with no organisation after its head ("Phó Chủ tịch")."""
+    p = phrases.title_prefix(tokens, ts)
+    return ts + p + phrases.title_head(tokens, ts + p) >= te
+
+
 def _clean_title(text: str) -> str:
     return expand_abbreviations(" ".join(text.split())).strip(" ,-–:(")
 
 
 def extract_officials(doc: Document) -> tuple[list[Official], list[tuple[int, int]]]:
-    """The officials, and the normalised ranges of their positions, which the units rule uses:
-    a body named only inside someone's position is part of a title, not news."""
+    """The officials, and the normalised ranges of every position phrase (named or not), which
+    the units rule uses: a body named only inside positions is part of a title, not news
+    (docs/ANNOTATION.md makes such units optional)."""
     title_ranges: list[tuple[int, int]] = []
     people: dict[str, _Person] = {}
     order: list[str] = []
@@ -107,6 +114,7 @@ def extract_officials(doc: Document) -> tuple[list[Official], list[tuple[int, in
         titles = _titles(tokens, names, phrases.WordIndex(text, sent.start, sent.end))
         if not titles:
             continue
+        title_ranges += [(tokens[ts].start, tokens[te - 1].end) for ts, te in titles]
         for chain in _chains(tokens, titles):
             owner = _owner(tokens, chain, names)
             if owner is None:
@@ -124,9 +132,15 @@ def extract_officials(doc: Document) -> tuple[list[Official], list[tuple[int, in
                 order.append(key)
             person = people[key]
             person.mentions.append(name_span)
-            for ts, te in chain:
-                person.titles.append(_clean_title(text[tokens[ts].start:tokens[te - 1].end]))
-                title_ranges.append((tokens[ts].start, tokens[te - 1].end))
+            for k, (ts, te) in enumerate(chain):
+                title = _clean_title(text[tokens[ts].start:tokens[te - 1].end])
+                if k + 1 < len(chain) and _bare(tokens, ts, te) and tokens[te].text in ("-", "–"):
+                    # "Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ Việt Nam": the body belongs to both.
+                    ns, ne = chain[k + 1]
+                    body_start = ns + phrases.title_prefix(tokens, ns) + phrases.title_head(tokens, ns + phrases.title_prefix(tokens, ns))
+                    if body_start < ne:
+                        title += " " + _clean_title(text[tokens[body_start].start:tokens[ne - 1].end])
+                person.titles.append(title)
     out = []
     for key in order:
         p = people[key]

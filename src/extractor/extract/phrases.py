@@ -183,8 +183,18 @@ def org_tail(tokens: list[Token], i: int, words: WordIndex | None = None, stop_a
             break
         h = unit_head(tokens, j) if j > i and t.is_cap else 0
         if h:
+            open_inner = unit_heads()[tuple(x.text.lower() for x in tokens[j:j + h])][0]
             j += h
-            prev_cap, lower_run, at_head_end = tokens[j - 1].is_cap, 0, True
+            prev_cap, lower_run, at_head_end = tokens[j - 1].is_cap, 0, open_inner
+            continue
+        c = match_phrase(tokens, j, _phrase_set("org_connectors.txt")) if not t.is_cap else 0
+        if c and j + c < len(tokens) and tokens[j + c].is_cap and tokens[j + c].is_word \
+                and not person_name(tokens, j + c):
+            j += c  # "Đảng ủy cơ quan Tạp chí Cộng sản", "Ban Chỉ đạo … của Bộ Chính trị"
+            prev_cap, lower_run, at_head_end = False, 0, False
+            continue
+        if t.text == "số" and j + 1 < len(tokens) and tokens[j + 1].is_num and j > i:
+            j += 2  # "Đoàn Kiểm tra số 471"
             continue
         if t.is_word and t.text[0].isupper():
             j += 1
