@@ -36,3 +36,12 @@ def test_not_dates(text):
 
 def test_no_year_means_no_day_month():
     assert found("Sáng 22/7, hội nghị", None) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("tiêm vaccine từ tháng 4 và dự kiến đến tháng 6", [("tháng 4", "2021-04", True), ("tháng 6", "2021-06", True)]),
+    ("trong 6 tháng đầu năm", []),               # a duration, not a month
+    ("ngày 4 tháng 3 năm 2021", [("ngày 4 tháng 3 năm 2021", "2021-03-04", False)]),
+])
+def test_month_names_without_a_year(text, expected):
+    assert found(text, 2021) == expected

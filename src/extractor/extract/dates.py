@@ -21,6 +21,7 @@ DAY_MONTH = re.compile(
     r"\b(?:(?:sáng|chiều|tối|trưa|đêm|hôm|rạng sáng)(?:\s+(?:qua|nay|ngày|thứ\s+\w+))?"
     r"|ngày|từ|đến|tới|và)[\s,(]+(?:ngày\s+)?(\d{1,2})\s?[/.-]\s?(\d{1,2})(?![\d/]|[.,]\d)",
     re.IGNORECASE)
+MONTH_NO_YEAR = re.compile(r"\btháng\s+(\d{1,2})(?![\d/.,-]|\s*(?:năm|/|-)|\s+tháng)", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 
 
@@ -54,6 +55,10 @@ def find_dates(text: str, start: int, end: int, year: int | None) -> list[DateHi
         if _valid(1, mo, y):
             hits.append(DateHit(m.start(), m.end(), f"{y:04d}-{mo:02d}", "month", False))
     if year is not None:
+        for m in MONTH_NO_YEAR.finditer(text, start, end):  # "tháng 4": a month name, not "4 tháng"
+            mo = int(m[1])
+            if _valid(1, mo):
+                hits.append(DateHit(m.start(), m.end(), f"{year:04d}-{mo:02d}", "month", True))
         for m in DAY_MONTH.finditer(text, start, end):
             d, mo = int(m[1]), int(m[2])
             if _valid(d, mo):
