@@ -54,3 +54,13 @@ def test_indicators_in_real_sentences(sentence, expected):
 ])
 def test_not_indicators(sentence):
     assert found(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("chiều dài kè hào khoảng 150m, diện tích kho 7ha", [("khoảng 150m", 150, "m", "about"), ("7ha", 7, "ha", "exact")]),
+    ("ở cấp tỉnh đã tổ chức 721 cuộc giám sát; cấp huyện: 6.404 cuộc", [("721 cuộc", 721, "cuộc", "exact"),
+                                                                       ("6.404 cuộc", 6404, "cuộc", "exact")]),
+    ("tổng nguồn vốn đầu tư tại các dự án 1.121 tỷ đồng", [("1.121 tỷ đồng", 1121, "tỷ đồng", "exact")]),
+])
+def test_glued_measures_and_counts_after_a_colon(sentence, expected):
+    assert found(sentence) == expected

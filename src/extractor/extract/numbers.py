@@ -15,7 +15,11 @@ from ..lexicons import words
 from ..schema import Indicator, Span
 from ..segment import word_spans
 
-NUMBER = re.compile(r"(?<![\w/.,+-])(\d+(?:[.,]\d+)*)(?:\s?/\s?(\d+(?:[.,]\d+)*))?(?![\w/]|[.,]\d)")
+# A number, an optional "/total", then a boundary, or a measure glued to it ("150m", "7ha").
+GLUED_UNIT = r"(?:m2|m3|km2|km|kg|ha|m)(?![^\W\d_])"
+NUMBER = re.compile(r"(?<![\w/.,+-])(\d+(?:[.,]\d+)*)(?:\s?/\s?(\d+(?:[.,]\d+)*))?"
+                    r"(?=" + GLUED_UNIT + r"|(?![\w/]|[.,]\d))")
+GLUED = re.compile(GLUED_UNIT)
 QUALIFIER = re.compile(
     r"(?:^|[\s(])(?P<q>vượt trên|vượt|hơn|trên|dưới|chưa đến|chưa tới|gần như|xấp xỉ|khoảng|"
     r"chừng|gần|ước khoảng|ước tính|ước đạt|ước)\s*$", re.IGNORECASE)
@@ -31,7 +35,7 @@ NOT_AFTER = re.compile(
     r"vùng|quân khu|trung đoàn|sư đoàn|lữ đoàn|quân đoàn|tiểu đoàn|đại hội|chỉ đạo|tổ|ấp|thôn|khu|"
     r"đường|quốc lộ|tỉnh lộ|km|phường|quận|lớp|mũi|hạng|đợt|top|covid|khối|chương|mục|trang|"
     r"nghị quyết|chỉ thị|kết luận|quy định|quyết định|hướng dẫn|kế hoạch|công văn|nghị định|"
-    r"thông tư|đề án|chương trình|dự án|version|phiên bản|cấp độ|mức|F)|[:#№])\s*$", re.IGNORECASE)
+    r"thông tư|đề án|version|phiên bản|cấp độ|F)|[#№])\s*$", re.IGNORECASE)
 SUBJECT_STOP = re.compile(r"[;:()\n“”\"!?]|[,.](?!\d)|\s(?:và|với|trong đó|trong|đạt|so với|chiếm|của)\s")
 MAX_SUBJECT_WORDS = 10
 
@@ -71,6 +75,9 @@ def _unit_at(text: str, pos: int, end: int) -> tuple[int, str] | None:
     m = PERCENT.match(text, pos, end)
     if m:
         return m.end(), "%"
+    m = GLUED.match(text, pos, end)
+    if m:
+        return m.end(), m.group(0)
     scale = SCALE.match(text, pos, end)
     unit_prefix, at = "", pos
     if scale:
