@@ -181,3 +181,29 @@ def test_dask_engine_on_a_local_cluster(tmp_path):
     b = run_batch(SEEDS, tmp_path / "dask", engine="dask", workers=2)
     assert b.articles == a.articles == 5
     assert (tmp_path / "local" / "records.jsonl").read_bytes() == (tmp_path / "dask" / "records.jsonl").read_bytes()
+
+
+def test_ctrl_c_leaves_whole_lines_and_resume_finishes_the_job(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    clean = tmp_path / "clean"
+    run_batch([RAW], clean)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "extractor", "batch", str(RAW), "--out", str(out),
+                             "--workers", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:  # interrupt once some records are out
+        if (out / "records.jsonl").is_file() and (out / "records.jsonl").stat().st_size > 50_000:
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=60)
+    partial = (out / "records.jsonl").read_bytes()
+    assert partial.endswith(b"\n") or partial == b""
+    lines = [line for line in partial.decode("utf-8").split("\n") if line]
+    assert all(json.loads(line)["id"] for line in lines)
+    assert 0 < len(lines) < len(list(RAW.glob("*.txt")))
+    run_batch([RAW], out, resume=True)
+    assert (out / "records.jsonl").read_bytes() == (clean / "records.jsonl").read_bytes()
