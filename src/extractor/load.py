@@ -14,6 +14,9 @@ from pathlib import Path
 
 from . import errors
 from .document import SourceInfo
+from .legacy import register_codecs
+
+register_codecs()  # bytes.decode("tcvn3") and ("vni") re-create a legacy file's text
 
 SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 MAX_BYTES = 20 * 1024 * 1024  # bigger files are reported, not read: no article is that long
@@ -30,11 +33,18 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
+def decode_bytes(data: bytes, notes: list[str] | None = None) -> tuple[str, str]:
     """Decode bytes as text; return (text, encoding name that re-decodes the same bytes).
 
     Order: a BOM decides (utf-8-sig, utf-16); then strict UTF-8, the encoding of nearly every
-    page; then charset-normalizer's best guess. Bytes with NULs and no UTF-16 BOM are binary.
+    page; then the legacy Vietnamese encodings (Windows-1258, TCVN3, VNI; legacy.py), detected
+    by how many words are Vietnamese syllables; then charset-normalizer's best guess. Bytes with
+    NULs and no UTF-16 BOM are binary. A guess is explained in `notes` (the record's warnings).
+
+    Windows-1258 text is returned as Python decodes it, combining tone marks and all (the
+    normalise stage composes them with an offset map), so `bytes.decode("cp1258")` re-creates
+    the text the spans index. TCVN3 and VNI have no Python codec: their text is re-created by
+    `legacy.decode_with(data, "tcvn3"|"vni")`, and the record carries it as `source.text`.
     """
     if not data:
         raise errors.InputError(errors.EMPTY, "the file is empty")
@@ -53,11 +63,26 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if "\x00" in text:
             raise errors.InputError(errors.BINARY, "the file holds NUL bytes: not a text file")
         return text, "utf-8"
+    if b"\x00" in data:
+        raise errors.InputError(errors.BINARY, "the file holds NUL bytes: not a text file")
+    from .legacy import decode_legacy, decode_with
+
+    legacy = decode_legacy(data)
+    if legacy is not None:
+        _, encoding, confidence = legacy
+        if notes is not None:
+            notes.append(f"not UTF-8: decoded as {encoding} (legacy Vietnamese encoding; "
+                         f"{confidence:.0%} of its words are Vietnamese syllables)")
+        if encoding == "cp1258":
+            return data.decode("cp1258"), "cp1258"
+        return decode_with(data, encoding), encoding
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None or b"\x00" in data:
+    if best is None:
         raise errors.InputError(errors.BINARY, "no text encoding fits these bytes")
+    if notes is not None:
+        notes.append(f"not UTF-8: decoded as {best.encoding} by charset detection (a guess)")
     return str(best), best.encoding
 
 
@@ -83,11 +108,14 @@ def load(path: Path) -> list[RawArticle | errors.InputError]:
         raise errors.InputError(errors.UNSUPPORTED, f"unsupported file type {path.suffix!r}")
     data = read_bytes(path)
     digest = sha256(data)
-    text, encoding = decode_bytes(data)
+    notes: list[str] = []
+    text, encoding = decode_bytes(data, notes)
     if not text.strip():
         raise errors.InputError(errors.EMPTY, "the file holds only whitespace")
     if fmt == "txt":
-        return [RawArticle(path.stem, text, SourceInfo(str(path), digest, encoding, "txt"))]
+        carried = text if encoding in ("tcvn3", "vni") else None  # no codec re-creates it
+        return [RawArticle(path.stem, text, SourceInfo(str(path), digest, encoding, "txt", carried,
+                                                       {"warnings": notes}))]
     if fmt == "html":
         body, meta = html_main_text(text)
         return [RawArticle(path.stem, body, SourceInfo(str(path), digest, encoding, "html", body, meta))]

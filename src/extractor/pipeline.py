@@ -26,7 +26,8 @@ from .segment import split_sentences
 
 def prepare(raw: RawArticle) -> Document:
     """Stages 2-4: normalise, mark chrome, split sentences."""
-    doc = Document(id=raw.id, source=raw.text, info=raw.info, norm=normalise(raw.text))
+    doc = Document(id=raw.id, source=raw.text, info=raw.info, norm=normalise(raw.text),
+                   warnings=list(raw.info.meta.get("warnings", [])))
     mark_blocks(doc)
     split_sentences(doc)
     return doc
@@ -63,7 +64,7 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     record = ArticleRecord(
         id=doc.id,
         source=Source(path=info.path, sha256=info.sha256, encoding=info.encoding, format=info.format,
-                      text=info.text if info.format != "txt" else None),
+                      text=info.text),
         title=title, published_date=published, author=extract_author(doc), event=event,
         dates=dates, units=units, officials=officials, indicators=indicators, tasks=tasks,
         documents=documents, warnings=doc.warnings)
