@@ -111,7 +111,6 @@ def evaluate(
 ) -> None:
     """Score the extractor (or given predictions) against the hand-annotated gold set."""
     from .evaluate.gold import load_gold, repo_root
-    from .evaluate.report import print_summary, write_report
     from .evaluate.score import score, summary_rows
 
     if split not in ("dev", "test", "all"):
@@ -134,11 +133,7 @@ def evaluate(
                 if not isinstance(r, errors.InputError):
                     preds[g["id"]] = r.model_dump(mode="json")
     scores = score(golds, preds)
-    title = f"{split} split: {len(golds)} articles"
-    print_summary(scores, title, Console())
-    if report is not None:
-        for p in write_report(scores, report, title):
-            console.print(f"wrote {p}")
+    _show_scores(scores, f"{split} split: {len(golds)} articles", report)
     floors: dict[str, float] = {}
     for item in floor or []:
         name, _, value = item.partition("=")
@@ -164,13 +159,17 @@ def agreement(
 ) -> None:
     """How far two independent annotation passes agree, per field (the second scored against the first)."""
     from .evaluate.gold import load_gold
-    from .evaluate.report import print_summary, write_report
     from .evaluate.score import agreement as agree
 
     second = load_gold(gold, "all", sub="second_pass/gold")
     first = load_gold(gold, "all")
-    scores = agree(first, second)
-    title = f"agreement between annotation passes: {len(second)} articles"
+    _show_scores(agree(first, second), f"agreement between annotation passes: {len(second)} articles", report)
+
+
+def _show_scores(scores, title: str, report: Optional[Path]) -> None:
+    """Print the per-field table; with a report folder, write it as CSV and Markdown too."""
+    from .evaluate.report import print_summary, write_report
+
     print_summary(scores, title, Console())
     if report is not None:
         for p in write_report(scores, report, title):

@@ -16,7 +16,7 @@ from ..lexicons import expand_abbreviations
 from ..normalise import fold
 from ..schema import Official, Span
 from . import phrases
-from .tokens import Token, tokenize
+from .tokens import Token, content_sentences
 
 CHAIN_SEPARATORS = {",", "-", "–", "kiêm"}
 AFTER_NAME = {",", "-", "–", "(", ":"}
@@ -106,10 +106,7 @@ def extract_officials(doc: Document) -> tuple[list[Official], list[tuple[int, in
     people: dict[str, _Person] = {}
     order: list[str] = []
     text = doc.text
-    for sent in doc.sentences:
-        if doc.blocks[sent.block].kind != "content":
-            continue
-        tokens = tokenize(text, sent.start, sent.end)
+    for sent, tokens in content_sentences(doc):
         names = _names(tokens)
         titles = _titles(tokens, names, phrases.WordIndex(text, sent.start, sent.end))
         if not titles:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 # Abbreviations that carry "&", "-" or "." stay one token ("TT-TT", "TN&MT", "T.Ư", "TP.HCM").
 TOKEN = re.compile(r"[A-ZĐƯ]{1,5}(?:[&.-][A-ZĐƯ]{1,5})+(?![^\W\d_])|[^\W\d_]+|\d+(?:[.,]\d+)*|\S")
@@ -30,3 +31,10 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     return [Token(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text, start, end)]
+
+
+def content_sentences(doc) -> Iterator[tuple[object, list[Token]]]:
+    """(sentence, its tokens) for every sentence of the article's content blocks."""
+    for sent in doc.sentences:
+        if doc.blocks[sent.block].kind == "content":
+            yield sent, tokenize(doc.text, sent.start, sent.end)

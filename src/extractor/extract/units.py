@@ -18,7 +18,7 @@ from ..lexicons import expand_abbreviations, words
 from ..normalise import fold
 from ..schema import Span, Unit
 from . import phrases
-from .tokens import tokenize
+from .tokens import content_sentences
 
 PROVINCE_LEVEL_END = re.compile(r"(Tỉnh ủy|tỉnh|Tỉnh đoàn)$")
 DISTRICT_LEVEL_END = re.compile(r"(Huyện ủy|huyện|Huyện đoàn)$")
@@ -90,10 +90,7 @@ def extract_units(doc: Document, title_ranges: list[tuple[int, int]] = ()) -> li
     found: dict[str, tuple[str, str, list[tuple[int, int]]]] = {}
     order: list[str] = []
     text = doc.text
-    for sent in doc.sentences:
-        if doc.blocks[sent.block].kind != "content":
-            continue
-        tokens = tokenize(text, sent.start, sent.end)
+    for sent, tokens in content_sentences(doc):
         index = phrases.WordIndex(text, sent.start, sent.end)
         i = 0
         while i < len(tokens):
