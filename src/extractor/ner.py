@@ -1,46 +1,100 @@
-"""The NER model: underthesea's bundled tagger, used where the rules cannot find a name.
+"""The NER stage: this project's spaCy model (`models/ner-vi`, see extractor.nermodel) over the
+sentences where officials and units are written, as character spans of the normalised text.
 
-The bundled model (a CRF) costs about a second per article and misreads this genre ("Đồng chí
-Lê Xuân Tiến" as a location), so it is not run over whole articles. The officials rule calls
-`person_spans` only for a sentence where a chain of positions stands with no name the rules
-recognise (names outside the family-name lexicon, such as "Y Khiêm Niê"). Entities come back
-as strings; they are found again in the sentence to get offsets.
+The rules carry precision (a name next to a position, a unit head and its organisation
+words); the model carries recall where the rules' lexicons stop: names outside the family-name
+list ("Y Khiêm Niê", "Điểu K'ré") and organisations without a head word in the lexicon. To keep
+batch extraction fast, the model reads only sentences with a cue: a position head, an
+honorific ("đồng chí", "ông", "bà") or an organisation head. underthesea's bundled tagger is
+the fallback when no trained model is installed (it costs about a second per article and reads
+"Đồng chí Lê Xuân Tiến" as a location, so it is a poor one).
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
+
+from .document import Document
+from .extract import phrases
+from .extract.tokens import content_sentences
+
+CUE = re.compile(r"\b(đồng chí|ông|bà)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Entity:
+    start: int  # normalised offsets
+    end: int
+    label: str  # PERSON | ORGANIZATION | LOCATION | DATE
+
+
+@lru_cache(maxsize=1)
+def _model():
+    """The trained pipeline, or None when models/ner-vi is missing."""
+    from .nermodel import model
+
+    try:
+        return model.load()
+    except FileNotFoundError:
+        return None
+
+
+def _has_cue(doc: Document, tokens) -> bool:
+    if CUE.search(doc.text, tokens[0].start, tokens[-1].end):
+        return True
+    return any(phrases.title_head(tokens, i) or (tokens[i].is_cap and phrases.unit_head(tokens, i))
+               for i in range(len(tokens)))
+
+
+def document_entities(doc: Document) -> list[Entity]:
+    """Entities in the content sentences that mention people or organisations."""
+    chosen = [(s.start, s.end) for s, tokens in content_sentences(doc) if tokens and _has_cue(doc, tokens)]
+    if not chosen:
+        return []
+    nlp = _model()
+    texts = [doc.text[s:e] for s, e in chosen]
+    out: list[Entity] = []
+    if nlp is not None:
+        from .nermodel.model import pipe_entities
+
+        for (s, _), ents in zip(chosen, pipe_entities(texts, nlp=nlp)):
+            out += [Entity(s + a, s + b, label) for a, b, label in ents]
+    else:
+        for (s, _), text in zip(chosen, texts):
+            out += [Entity(s + a, s + b, "PERSON") for a, b in _underthesea_persons(text)]
+    return out
 
 
 @lru_cache(maxsize=1024)
-def _tags(sentence: str) -> tuple[tuple[str, str], ...]:
+def _underthesea_tags(sentence: str) -> tuple[tuple[str, str], ...]:
     from underthesea import ner
 
     return tuple((row[0], row[-1]) for row in ner(sentence))
 
 
-def person_spans(sentence: str) -> list[tuple[int, int]]:
-    """(start, end) offsets in `sentence` of the persons the model tags."""
+def _underthesea_persons(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) offsets in `sentence` of the persons underthesea's tagger finds."""
     spans: list[tuple[int, int]] = []
     words: list[str] = []
     pos = 0
 
     def flush() -> None:
         nonlocal words, pos
-        if not words:
-            return
-        at = sentence.find(words[0], pos)
-        if at >= 0:
-            end = at
-            for w in words:
-                k = sentence.find(w, end)
-                if k < 0:
-                    break
-                end = k + len(w)
-            spans.append((at, end))
-            pos = end
+        if words:
+            at = sentence.find(words[0], pos)
+            if at >= 0:
+                end = at
+                for w in words:
+                    k = sentence.find(w, end)
+                    if k < 0:
+                        break
+                    end = k + len(w)
+                spans.append((at, end))
+                pos = end
         words = []
 
-    for word, tag in _tags(sentence):
+    for word, tag in _underthesea_tags(sentence):
         if tag == "B-PER":
             flush()
             words = [word]

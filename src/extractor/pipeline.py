@@ -19,6 +19,7 @@ from .extract.officials import extract_officials
 from .extract.tasks import extract_tasks
 from .extract.units import extract_units
 from .load import RawArticle, load
+from .ner import document_entities
 from .normalise import normalise
 from .schema import ArticleRecord, Source
 from .segment import split_sentences
@@ -46,8 +47,9 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
         doc.warnings.append("no year found in the article: dates without a year were left out")
     documents, doc_ranges = extract_documents(doc)
     indicators = extract_indicators(doc, date_ranges + doc_ranges)
-    officials, title_ranges = extract_officials(doc)
-    units = extract_units(doc, title_ranges)
+    entities = document_entities(doc)
+    officials, title_ranges = extract_officials(doc, entities)
+    units = extract_units(doc, title_ranges, entities)
     tasks = extract_tasks(doc)
     event = extract_event(doc, title, dates, units, year)
     if event is not None and event.date is None:

@@ -4,13 +4,13 @@ The orders Vietnamese news uses, all handled by one rule over a sentence's token
 "đồng chí A, T1, T2" (chain after the name), "T1, T2 A" and "đồng chí T A" (chain right
 before the name), "A- T", "A – T", "A (T)". A chain is positions separated only by commas,
 dashes or "kiêm". Names come from `phrases.person_name`; where a chain has no name the rules
-know, the NER model is asked (see ner.py). Mentions of the same person are merged.
+know, the NER model's persons are used (see ner.py). Mentions of the same person are merged.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import ner
+from ..ner import Entity
 from ..document import Document
 from ..lexicons import expand_abbreviations
 from ..normalise import fold
@@ -98,7 +98,7 @@ def _clean_title(text: str) -> str:
     return expand_abbreviations(" ".join(text.split())).strip(" ,-–:(")
 
 
-def extract_officials(doc: Document) -> tuple[list[Official], list[tuple[int, int]]]:
+def extract_officials(doc: Document, entities: list[Entity] = ()) -> tuple[list[Official], list[tuple[int, int]]]:
     """The officials, and the normalised ranges of every position phrase (named or not), which
     the units rule uses: a body named only inside positions is part of a title, not news
     (docs/ANNOTATION.md makes such units optional)."""
@@ -106,6 +106,7 @@ def extract_officials(doc: Document) -> tuple[list[Official], list[tuple[int, in
     people: dict[str, _Person] = {}
     order: list[str] = []
     text = doc.text
+    persons = [(x.start, x.end) for x in entities if x.label == "PERSON"]
     for sent, tokens in content_sentences(doc):
         names = _names(tokens)
         titles = _titles(tokens, names, phrases.WordIndex(text, sent.start, sent.end))
@@ -115,7 +116,7 @@ def extract_officials(doc: Document) -> tuple[list[Official], list[tuple[int, in
         for chain in _chains(tokens, titles):
             owner = _owner(tokens, chain, names)
             if owner is None:
-                owner = _owner_by_model(text, sent.start, sent.end, tokens, chain)
+                owner = _owner_by_model(tokens, chain, [p for p in persons if sent.start <= p[0] < sent.end])
                 if owner is None:
                     continue
                 ns, ne = owner
@@ -147,22 +148,16 @@ def extract_officials(doc: Document) -> tuple[list[Official], list[tuple[int, in
     return out, title_ranges
 
 
-def _owner_by_model(text: str, s_start: int, s_end: int, tokens: list[Token],
-                    chain: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """Ask the NER model for a person right before or right after the chain."""
-    c_start, c_end = tokens[chain[0][0]].start, tokens[chain[-1][1] - 1].end
+def _owner_by_model(tokens: list[Token], chain: list[tuple[int, int]],
+                    persons: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A person the NER model found right after the chain, or right before it (before a comma
+    or dash): names the family-name lexicon does not know."""
     nxt = tokens[chain[-1][1]] if chain[-1][1] < len(tokens) else None
     prv = tokens[chain[0][0] - 1] if chain[0][0] > 0 else None
-    cap_after = nxt is not None and nxt.is_cap and nxt.is_word
-    cap_before = prv is not None and prv.text in AFTER_NAME and chain[0][0] > 1 and tokens[chain[0][0] - 2].is_cap
-    if not (cap_after or cap_before):
-        return None
-    sentence = text[s_start:s_end]
-    for ps, pe in ner.person_spans(sentence):
-        ps, pe = ps + s_start, pe + s_start
-        if cap_after and ps == nxt.start:
+    for ps, pe in persons:
+        if nxt is not None and ps == nxt.start:
             return ps, pe
-        if cap_before and pe == prv.start:
+        if prv is not None and prv.text in AFTER_NAME and chain[0][0] > 1 and pe == tokens[chain[0][0] - 2].end:
             return ps, pe
     return None
 

@@ -27,7 +27,7 @@ COMPOUND_END = frozenset({"ủy", "ương"})
 MAX_TAIL = 20
 # Capitalised words that start a sentence or phrase after a name, never part of it.
 NAME_STOP = frozenset({"Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Hôm", "Theo", "Tại", "Trong", "Thứ",
-                       "Tháng", "Từ", "Đến", "Sau", "Trước", "Khi", "Với", "Và", "Cùng", "Nhân", "Dịp",
+                       "Tháng", "Từ", "Đến", "Sau", "Trước", "Khi", "Với", "Và", "Cùng", "Dịp",
                        "Qua", "Ông", "Bà", "Tỉnh", "Huyện", "Xã"})
 HONORIFICS = frozenset({"đồng chí", "ông", "bà", "anh", "chị", "các đồng chí"})
 
@@ -115,6 +115,8 @@ def person_name(tokens: list[Token], i: int, after_honorific: bool = False) -> i
     n = 1
     while n < 4 and i + n < len(tokens) and _name_syllable(tokens[i + n]) \
             and tokens[i + n].text not in NAME_STOP \
+            and not (tokens[i + n].text == "Nhân" and i + n + 1 < len(tokens)
+                     and tokens[i + n + 1].text in ("dịp", "kỷ", "ngày")) \
             and tokens[i + n].start == tokens[i + n - 1].end + 1 \
             and not title_head(tokens, i + n) and not unit_head(tokens, i + n):
         n += 1

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..document import Document
 from ..lexicons import expand_abbreviations, words
 from ..normalise import fold
+from ..ner import Entity
 from ..schema import Span, Unit
 from . import phrases
 from .tokens import content_sentences
@@ -84,8 +85,34 @@ def unit_level(name: str, default: str) -> str:
     return default
 
 
-def extract_units(doc: Document, title_ranges: list[tuple[int, int]] = ()) -> list[Unit]:
-    """Units named in the content; those named only inside position phrases are left out."""
+# The model's organisations are taken only when they read as a proper name: three words or
+# more ending in a capitalised one ("Quân Cảng Sài Gòn", "UBND thị xã Sơn Tây"). Shorter or
+# lower-case-ending ones were mostly truncations ("Cục thi hành", "Bộ y tê") on the dev split.
+MODEL_MIN_WORDS = 3
+
+
+def _model_units(doc: Document, loc: Locality, entities, found: dict, order: list[str]) -> None:
+    """Add the model's organisations that overlap no unit the rules found."""
+    taken = [(s, e) for _, _, spans in found.values() for s, e in spans]
+    for ent in entities:
+        if ent.label != "ORGANIZATION" or any(s < ent.end and ent.start < e for s, e in taken):
+            continue
+        raw = doc.text[ent.start:ent.end].strip(" ,.;:-–")
+        words_ = raw.split()
+        if len(words_) < MODEL_MIN_WORDS or not raw[:1].isupper() or not words_[-1][:1].isupper() \
+                or GENERIC.search(raw) or raw.startswith("Bộ đội"):
+            continue
+        name = canonical_name(raw, loc)
+        key = fold(name)
+        if key not in found:
+            found[key] = (name, unit_level(name, "other"), [])
+            order.append(key)
+        found[key][2].append((ent.start, ent.end))
+
+
+def extract_units(doc: Document, title_ranges: list[tuple[int, int]] = (), entities: list[Entity] = ()) -> list[Unit]:
+    """Units named in the content; those named only inside position phrases are left out.
+    Organisations the NER model finds where no rule matched are added (see `_model_units`)."""
     loc = article_locality(doc)
     found: dict[str, tuple[str, str, list[tuple[int, int]]]] = {}
     order: list[str] = []
@@ -125,6 +152,8 @@ def extract_units(doc: Document, title_ranges: list[tuple[int, int]] = ()) -> li
                 order.append(key)
             found[key][2].append((s, e))
             i = end
+    _model_units(doc, loc, entities, found, order)
+
     def inside_title(s: int, e: int) -> bool:
         return any(ts <= s and e <= te for ts, te in title_ranges)
 
