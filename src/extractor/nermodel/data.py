@@ -205,6 +205,8 @@ def locations(text: str) -> list[Span]:
         out.append((m.start(), m.end()))
     for m in _LEVEL.finditer(t):
         level = m.group(1)
+        if t[max(0, m.start() - 4):m.start()].lower() == "cấp ":
+            continue  # "cấp huyện", "cấp xã": a level of government, not a place
         if level[0].isupper():  # "Bảo Hiểm Xã Hội": a title-case run, not a level word
             k = m.start() - 1
             while k >= 0 and t[k] == " ":
@@ -244,6 +246,19 @@ def gold_spans(rec: dict) -> list[Span]:
     return out
 
 
+def article_blocks(raw) -> list[tuple[int, int, str]]:
+    """The pipeline's blocks (lines or runs of lines) as source ranges with their kind
+    ("content", "header", "chrome", "duplicate"): chrome.py decides, no extraction runs."""
+    from ..pipeline import prepare
+
+    doc = prepare(raw)
+    out = []
+    for b in doc.blocks:
+        s, e = doc.norm.to_source(b.start, b.end)
+        out.append((s, e, b.kind))
+    return out
+
+
 def rule_spans(raw) -> tuple[list[Span], list[tuple[int, int, str]]]:
     """The rules' PERSON/ORGANIZATION/DATE spans of one article, and its blocks as source
     ranges with their kind. Units come from the units rule without the "only inside a title"
@@ -267,6 +282,22 @@ def rule_spans(raw) -> tuple[list[Span], list[tuple[int, int, str]]]:
     for d in record.dates:
         spans.append((d.span.start, d.span.end, "DATE"))
     return sorted(set(spans)), blocks
+
+
+_TERM = re.compile(r"\s+(?:khóa|khoá|Khóa|Khoá)\s+[IVXLC\d]+$")
+
+
+def clean_rule_spans(text: str, spans: list[Span]) -> list[Span]:
+    """The rules' organisation spans without a trailing term ("Hội đồng nhân dân huyện khóa
+    IV" → "Hội đồng nhân dân huyện"; gold leaves the term out of the body's name)."""
+    out = []
+    for s, e, label in spans:
+        if label == "ORGANIZATION":
+            m = _TERM.search(text, s, e)
+            if m and m.end() == e and m.start() > s:
+                e = m.start()
+        out.append((s, e, label))
+    return out
 
 
 def label_article(text: str, base: list[Span]) -> list[Span]:
@@ -434,7 +465,7 @@ def build(workers: int = 2, log=print) -> dict:
             base = gold_spans(gold_record(aid))
             source = "gold"
         else:
-            base = [tuple(x) for x in row["rule_spans"]]
+            base = clean_rule_spans(text, [tuple(x) for x in row["rule_spans"]])
             source = "silver"
         spans = label_article(text, base)
         exs = article_examples(text, spans, ranges, aid, source)
