@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 
-from ..chrome import BYLINE, is_post_date_line
+from ..chrome import BYLINE
 from ..document import Document
 from ..schema import DateMention, Event, Period, Span, Unit
 from .dates import FULL_NUMERIC, find_dates
@@ -104,12 +103,6 @@ def _clean_author(name: str) -> str | None:
     name = re.sub(r"^theo\s+", "", name, flags=re.IGNORECASE)
     name = re.sub(r"^(TTXVN|VNA|VOV)\s+", "", name)  # "TTXVN Hoàng Trọng": the agency, then the reporter
     return name or None
-
-
-@dataclass(frozen=True)
-class LeadEvent:
-    date: str | None
-    sentence: tuple[int, int] | None
 
 
 def _period(doc: Document, start: int, end: int, year: int | None) -> Period | None:

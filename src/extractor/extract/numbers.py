@@ -8,7 +8,6 @@ are dates, years, ordinals, ages, document numbers or parts of names are left ou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..document import Document
 from ..lexicons import words
@@ -38,13 +37,6 @@ NOT_AFTER = re.compile(
     r"thông tư|đề án|version|phiên bản|cấp độ|F)|[#№])\s*$", re.IGNORECASE)
 SUBJECT_STOP = re.compile(r"[;:()\n“”\"!?]|[,.](?!\d)|\s(?:và|với|trong đó|trong|đạt|so với|chiếm|của)\s")
 MAX_SUBJECT_WORDS = 10
-
-
-@dataclass(frozen=True)
-class NumberHit:
-    start: int
-    end: int
-    value: float
 
 
 def parse_number(s: str) -> float:

@@ -29,7 +29,6 @@ MAX_TAIL = 20
 NAME_STOP = frozenset({"Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Hôm", "Theo", "Tại", "Trong", "Thứ",
                        "Tháng", "Từ", "Đến", "Sau", "Trước", "Khi", "Với", "Và", "Cùng", "Dịp",
                        "Qua", "Ông", "Bà", "Tỉnh", "Huyện", "Xã"})
-HONORIFICS = frozenset({"đồng chí", "ông", "bà", "anh", "chị", "các đồng chí"})
 
 
 @lru_cache(maxsize=None)
