@@ -40,7 +40,7 @@ def extract_article(raw: RawArticle) -> ArticleRecord:
     if title_block is not None:
         # The headline repeats the lead: metadata only, so its items are not counted twice.
         doc.blocks[title_block] = replace(doc.blocks[title_block], kind="header", reason="title")
-    published, _ = extract_published(doc)
+    published = extract_published(doc)
     year = reference_year(doc, published)
     dates, date_ranges = extract_dates(doc, year)
     if year is None and any(b.kind == "content" for b in doc.blocks):

@@ -56,19 +56,19 @@ def extract_title(doc: Document) -> tuple[str | None, int | None]:
     return doc.info.meta.get("title"), None
 
 
-def extract_published(doc: Document) -> tuple[str | None, DateMention | None]:
+def extract_published(doc: Document) -> str | None:
+    """The post date line's date (its DateMention comes from the dates extractor), else the
+    container's published date."""
     for b in doc.blocks:
         if b.reason != "post date":
             continue
         hits = find_dates(doc.text, b.start, b.end, None)
         if hits:
-            h = hits[0]
-            return h.value, DateMention(span=Span(**doc.span(h.start, h.end)), value=h.value,
-                                        granularity=h.granularity, year_inferred=False)
+            return hits[0].value
     published = doc.info.meta.get("published")
     if published and re.match(r"^\d{4}-\d{2}-\d{2}", str(published)):
-        return str(published)[:10], None
-    return None, None
+        return str(published)[:10]
+    return None
 
 
 def extract_author(doc: Document) -> str | None:
