@@ -45,7 +45,9 @@ def model_config(width: int, depth: int, rows: list[int], hidden: int) -> dict:
     }
 
 
-def to_examples(nlp, rows: list[dict], stats: Counter):
+def to_examples(nlp, rows: list[dict], stats: Counter, silver_missing: bool = False):
+    """spaCy Examples; with `silver_missing`, organisation-like runs the rules left unlabelled in
+    silver sentences are marked missing (`data.unlabelled_org_runs`) instead of outside."""
     from spacy.training import Example
 
     out = []
@@ -62,7 +64,15 @@ def to_examples(nlp, rows: list[dict], stats: Counter):
                 stats["spans_dropped"] += 1
                 continue
             ents.append(span)
-        ref.ents = ents
+        missing = []
+        if silver_missing and r["source"] == "silver":
+            for s, e in data.unlabelled_org_runs(r["text"], [tuple(x) for x in r["spans"]]):
+                span = ref.char_span(s, e, alignment_mode="contract")
+                if span is not None and len(span) and not any(span.start < o.end and o.start < span.end
+                                                              for o in ents + missing):
+                    missing.append(span)
+                    stats["silver_missing_runs"] += 1
+        ref.set_ents(ents, missing=missing, default="outside")
         out.append(Example(pred, ref))
     return out
 
@@ -105,6 +115,7 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
           rows: tuple[int, ...] = (10000, 1000, 2500, 1000), hidden: int = 64, dropout: float = 0.1,
           batch_start: float = 16, batch_end: float = 128, learn_rate: float = 0.001,
           neg_fraction: float = 0.3, averages: bool = True, rebuild_data: bool = False,
+          silver_missing: bool = False,
           argv: list[str] | None = None, log=print) -> dict:
     import spacy
     from spacy.util import compounding, fix_random_seed, minibatch
@@ -149,7 +160,7 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
     ner = nlp.add_pipe("ner", config={"model": model_config(width, depth, list(rows), hidden)})
     for label in LABELS:
         ner.add_label(label)
-    train_ex = to_examples(nlp, gold * gold_weight + silver, stats)
+    train_ex = to_examples(nlp, gold * gold_weight + silver, stats, silver_missing)
     stats["training_examples"] = len(train_ex)
     stats["training_tokens"] = sum(len(e.reference) for e in train_ex)
     optimizer = nlp.initialize(lambda: train_ex[:2000], sgd=Adam(learn_rate, L2=1e-6, grad_clip=1.0,
@@ -199,7 +210,7 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
     settings = {"seed": seed, "epochs": epochs, "max_minutes": max_minutes, "gold_weight": gold_weight,
                 "holdout": holdout, "width": width, "depth": depth, "rows": list(rows), "hidden": hidden,
                 "dropout": dropout, "batch": [batch_start, batch_end], "learn_rate": learn_rate,
-                "neg_fraction": neg_fraction, "averages": averages}
+                "neg_fraction": neg_fraction, "averages": averages, "silver_missing": silver_missing}
     report = {"settings": settings, "data": dict(sorted(stats.items())), "history": history,
               "best_epoch": best[1], "minutes": round(minutes, 1), "data_seconds": data_seconds,
               "held_out_articles": sorted(held)}
@@ -312,11 +323,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", type=float, nargs=2, default=[16, 128], help="batch size start, end (sentences)")
     ap.add_argument("--no-averages", action="store_true", help="keep the last weights, not their running average")
     ap.add_argument("--rebuild-data", action="store_true", help="rebuild build/nermodel/examples.jsonl first")
+    ap.add_argument("--silver-missing", action="store_true",
+                    help="mark organisation-like runs the rules left unlabelled as missing in silver")
     a = ap.parse_args(argv)
     report = train(a.out, a.seed, a.epochs, a.max_minutes, a.gold_weight, a.holdout, a.width, a.depth,
                    tuple(a.rows), a.hidden, a.dropout, batch_start=a.batch[0], batch_end=a.batch[1],
                    learn_rate=a.learn_rate, neg_fraction=a.neg_fraction,
-                   averages=not a.no_averages, rebuild_data=a.rebuild_data, argv=argv,
+                   averages=not a.no_averages, rebuild_data=a.rebuild_data,
+                   silver_missing=a.silver_missing, argv=argv,
                    log=lambda m: print(m, file=sys.stderr, flush=True))
     print(json.dumps({k: report[k] for k in ("minutes", "best_epoch")}, ensure_ascii=False))
     return 0
