@@ -8,6 +8,14 @@ tokens (`tokens.token_spans`); sentences are lines, long lines cut into sentence
 pipeline marks as page chrome (menus, link lists, footers: chrome.py, which looks at layout,
 not at entities) are left out, since gold does not annotate chrome; `--all-lines` keeps them.
 
+`--layer ner` writes `data/annotated/test_ner.conll` instead: PERSON and ORGANIZATION from the
+NER layer of the test split (`data/annotated/ner_test/`, annotated by hand the way the NER batch
+is: every mention of every specific body, including bodies inside positions), DATE and LOCATION
+as above. The units-derived file scores a tagger against the *units* field's conventions (a body
+inside a position is a unit only when it belongs to the article's locality; at least one
+mention per unit), which a sentence-level tagger cannot see; the NER layer is an entity
+annotation proper. Both are reported.
+
 Format: `token TAG` a line (IOB2 tags), a blank line after each sentence, and a
 `# id = <article> <start>-<end>` comment before each sentence (readers here skip `#` lines).
 """
@@ -23,17 +31,31 @@ from .tokens import segments, token_spans
 
 _TAG = re.compile(r"O|[BIES]-\S+")
 DEFAULT_OUT = data.GOLD_DIR / "test.conll"
+DEFAULT_NER_OUT = data.GOLD_DIR / "test_ner.conll"
 EVAL_KINDS = ("content", "header", "duplicate")
 
 
-def gold_sentences(split: str = "test", all_lines: bool = False,
-                   ids: list[str] | None = None) -> list[tuple[str, str, int, list[data.Span]]]:
+def layer_spans(aid: str, text: str, layer: str) -> list[data.Span]:
+    """Base spans of one article: `units` = the gold record's officials, units and dates;
+    `ner` = the NER layer's persons and organisations (`data/annotated/ner_test/`, annotated
+    like the NER batch) with the gold record's dates."""
+    rec = data.gold_record(aid)
+    if layer == "units":
+        return data.gold_spans(rec)
+    draft = data.ner_draft(aid, data.NER_TEST_DIR)
+    if draft is None:
+        raise FileNotFoundError(f"no NER annotation {data.NER_TEST_DIR / (aid + '.json')}")
+    return data.ner_draft_spans(text, draft) + [x for x in data.gold_spans(rec) if x[2] == "DATE"]
+
+
+def gold_sentences(split: str = "test", all_lines: bool = False, ids: list[str] | None = None,
+                   layer: str = "units") -> list[tuple[str, str, int, list[data.Span]]]:
     """(article id, sentence text, sentence start in the article, local spans) for a gold split."""
     out = []
     for aid in ids if ids is not None else data.split_ids(split):
         raw = data.read_article(data.RAW_DIR / f"{aid}.txt")
         text = raw.text
-        spans = data.label_article(text, data.gold_spans(data.gold_record(aid)))
+        spans = data.label_article(text, layer_spans(aid, text, layer))
         if all_lines:
             ranges = [(0, len(text))]
         else:
@@ -124,10 +146,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="test", choices=["test", "dev"])
     ap.add_argument("--out", type=Path, default=None, help=f"default {DEFAULT_OUT} (for test)")
     ap.add_argument("--all-lines", action="store_true", help="keep page-chrome lines too")
+    ap.add_argument("--layer", choices=["units", "ner"], default="units",
+                    help="units: persons/organisations from the gold record's officials and units "
+                         f"(→ {DEFAULT_OUT.name}); ner: from the NER layer in data/annotated/ner_test/ "
+                         f"(→ {DEFAULT_NER_OUT.name}; test split only)")
     args = ap.parse_args(argv)
-    out = args.out or (DEFAULT_OUT if args.split == "test" else data.BUILD / f"{args.split}.conll")
+    if args.layer == "ner" and args.split != "test":
+        ap.error("--layer ner exists for the test split only")
+    default = DEFAULT_NER_OUT if args.layer == "ner" else DEFAULT_OUT
+    out = args.out or (default if args.split == "test" else data.BUILD / f"{args.split}.conll")
     out.parent.mkdir(parents=True, exist_ok=True)
-    stats = write(gold_sentences(args.split, args.all_lines), out)
+    stats = write(gold_sentences(args.split, args.all_lines, layer=args.layer), out)
     print(f"{out}: {stats}", file=sys.stderr)
     return 0
 

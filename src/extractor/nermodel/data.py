@@ -1,14 +1,24 @@
-"""Training data for the NER model: gold (the `dev` split) and silver (the rules' output).
+"""Training data for the NER model: hand-annotated gold and silver (the rules' output).
 
-Labels and where they come from:
+Gold, all written by people reading the articles (docs/ANNOTATION.md):
 
-- PERSON: officials' mentions (gold in `dev`; the officials rule elsewhere);
-- ORGANIZATION: units' mentions (gold in `dev`; the units rule elsewhere, including bodies named
-  only inside a position, "Trưởng Ban Tuyên giáo Tỉnh ủy", which gold marks `optional`);
-- DATE: dates' spans (gold in `dev`; the dates rule elsewhere);
-- LOCATION: silver everywhere (gold does not annotate places): the provinces gazetteer
-  (`lexicons/provinces.txt`) and capitalised names after "tỉnh/huyện/xã/thành phố/quận/phường/
-  thị xã/thị trấn".
+- the `dev` split's NER layer (`data/annotated/ner_dev/`): every mention of persons with a
+  position and of specific organisations, entity conventions (a body inside a position is an
+  organisation); dates from the dev gold records. A dev article without that layer falls back to
+  its gold record (officials → PERSON, units → ORGANIZATION, dates → DATE);
+- the NER batch (`data/annotated/ner/`): 48 further articles annotated the same way, with dates
+  from the rules.
+
+Silver, on every other article of `data/raw/` and the shared corpus:
+
+- PERSON: officials' mentions (the officials rule);
+- ORGANIZATION: units' mentions (the units rule, including bodies named only inside a position,
+  "Trưởng Ban Tuyên giáo Tỉnh ủy");
+- DATE: the dates rule.
+
+LOCATION is silver everywhere (no layer annotates places): the provinces gazetteer
+(`lexicons/provinces.txt`) and capitalised names after "tỉnh/huyện/xã/thành phố/quận/phường/
+thị xã/thị trấn".
 
 Gold and the rules list only some mentions of an item, so every other exact occurrence of a
 labelled text in the same article is labelled too (a multi-word organisation also in its
@@ -246,13 +256,15 @@ def gold_spans(rec: dict) -> list[Span]:
     return out
 
 
-NER_DIR = GOLD_DIR / "ner"
+NER_DIR = GOLD_DIR / "ner"            # the NER batch (training)
+NER_DEV_DIR = GOLD_DIR / "ner_dev"    # the same annotation of the `dev` split (training)
+NER_TEST_DIR = GOLD_DIR / "ner_test"  # the same annotation of the `test` split (evaluation only)
 
 
-def ner_draft(article_id: str) -> dict | None:
-    """The hand annotation of the NER batch for an article (`data/annotated/ner/<id>.json`,
+def ner_draft(article_id: str, folder: Path = NER_DIR) -> dict | None:
+    """The hand annotation of persons and organisations for an article (`<folder>/<id>.json`,
     checked by `scripts/ner_tool.py`), or None."""
-    path = NER_DIR / f"{article_id}.json"
+    path = folder / f"{article_id}.json"
     if not path.is_file():
         return None
     return json.loads(path.read_text(encoding="utf-8"))
@@ -540,7 +552,13 @@ def build(workers: int = 2, log=print) -> dict:
         kept = [(s, e) for s, e, kind in row["blocks"] if kind in TRAIN_KINDS]
         ranges = _minus(kept, shared)
         draft = ner_draft(aid)
-        if aid in dev:
+        dev_draft = ner_draft(aid, NER_DEV_DIR) if aid in dev else None
+        if dev_draft is not None:
+            # the dev article's NER layer (entity conventions) with the gold record's dates
+            base = ner_draft_spans(text, dev_draft) + [x for x in gold_spans(gold_record(aid)) if x[2] == "DATE"]
+            source = "gold"
+            stats["articles_gold_ner_dev"] += 1
+        elif aid in dev:
             base = gold_spans(gold_record(aid))
             source = "gold"
         elif draft is not None:

@@ -103,11 +103,13 @@ def score(nlp, rows: list[dict]) -> dict:
     return out
 
 
-def holdout_ids(k: int) -> set[str]:
+def holdout_ids(k: int, fold: int | None = None) -> set[str]:
+    """Every k-th dev article, starting at `fold` (default k-1): k folds for cross-validation."""
     if k <= 0:
         return set()
+    fold = k - 1 if fold is None else fold
     dev = data.split_ids("dev")
-    return {aid for i, aid in enumerate(dev) if i % k == k - 1}
+    return {aid for i, aid in enumerate(dev) if i % k == fold}
 
 
 def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: float = 20.0,
@@ -115,7 +117,7 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
           rows: tuple[int, ...] = (10000, 1000, 2500, 1000), hidden: int = 64, dropout: float = 0.1,
           batch_start: float = 16, batch_end: float = 128, learn_rate: float = 0.001,
           neg_fraction: float = 0.3, averages: bool = True, rebuild_data: bool = False,
-          silver_missing: bool = False,
+          silver_missing: bool = False, fold: int | None = None, use_batch: bool = True,
           argv: list[str] | None = None, log=print) -> dict:
     import spacy
     from spacy.util import compounding, fix_random_seed, minibatch
@@ -127,7 +129,10 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
         log("building the training data (python -m extractor.nermodel.data)…")
         data_seconds = data.build(log=log)["seconds"]
     rows_all = data.load_examples()
-    held = holdout_ids(holdout)
+    held = holdout_ids(holdout, fold)
+    if not use_batch:
+        batch_ids = {p.stem for p in data.NER_DIR.glob("*.json")}
+        rows_all = [r for r in rows_all if r["article"] not in batch_ids]
     val_rows = [r for r in rows_all if r["article"] in held and r["variant"] == "source"]
     train_rows = [r for r in rows_all if r["article"] not in held]
     test_ids = set(data.split_ids("test"))
@@ -210,7 +215,8 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
     settings = {"seed": seed, "epochs": epochs, "max_minutes": max_minutes, "gold_weight": gold_weight,
                 "holdout": holdout, "width": width, "depth": depth, "rows": list(rows), "hidden": hidden,
                 "dropout": dropout, "batch": [batch_start, batch_end], "learn_rate": learn_rate,
-                "neg_fraction": neg_fraction, "averages": averages, "silver_missing": silver_missing}
+                "neg_fraction": neg_fraction, "averages": averages, "silver_missing": silver_missing,
+                "fold": fold, "use_batch": use_batch}
     report = {"settings": settings, "data": dict(sorted(stats.items())), "history": history,
               "best_epoch": best[1], "minutes": round(minutes, 1), "data_seconds": data_seconds,
               "held_out_articles": sorted(held)}
@@ -247,7 +253,9 @@ def training_md(report: dict, argv: list[str] | None, out: Path) -> str:
         "",
         "## Data",
         "",
-        f"- gold: {data_stats.get('articles_gold', '?')} articles of the `dev` split, "
+        f"- gold: {data_stats.get('articles_gold', '?')} hand-annotated articles "
+        f"({data_stats.get('articles_gold', 0) - data_stats.get('articles_gold_ner_batch', 0)} of the `dev` split, "
+        f"{data_stats.get('articles_gold_ner_batch', 0)} of the NER batch in `data/annotated/ner/`), "
         f"{d.get('gold_sentences', 0)} sentences, each repeated {s['gold_weight']}×"
         + (f" ({len(report['held_out_articles'])} dev articles held out for validation)" if report['held_out_articles'] else ""),
         f"- silver: {data_stats.get('articles_silver', '?')} articles of `data/raw/` and "
@@ -256,7 +264,7 @@ def training_md(report: dict, argv: list[str] | None, out: Path) -> str:
         f"{d.get('silver_sentences', 0)} distinct sentences "
         f"({d.get('silver_repeats_dropped', 0)} repeated sentences dropped; of the sentences without "
         f"any entity {s['neg_fraction']:.0%} kept, {d.get('silver_empty_dropped', 0)} dropped)",
-        f"- sentences whose normalised form (NFC, new-style tone marks) differs are included in both forms",
+        "- sentences whose normalised form (NFC, new-style tone marks) differs are included in both forms",
         f"- training examples: {d.get('training_examples', 0)}, tokens: {d.get('training_tokens', 0)}",
         "",
         "| label | gold spans | silver spans |",
@@ -271,7 +279,9 @@ def training_md(report: dict, argv: list[str] | None, out: Path) -> str:
         "",
         "## Settings",
         "",
-        f"- pipeline: tokenizer (spaCy `xx` + dashes split off) → `ner` (no other component)",
+        "- silver sentences: organisation-like runs the rules left unlabelled are "
+        + ("marked missing (`--silver-missing`)" if s.get("silver_missing") else "treated as outside (not an entity)"),
+        "- pipeline: tokenizer (spaCy `xx` + dashes split off) → `ner` (no other component)",
         f"- tok2vec: MultiHashEmbed.v2 attrs NORM, PREFIX, SUFFIX, SHAPE, rows {s['rows']}, width "
         f"{s['width']}; MaxoutWindowEncoder.v2 depth {s['depth']}, window 1, maxout 3; no vectors",
         f"- ner: TransitionBasedParser.v2, hidden width {s['hidden']}, maxout 2",
@@ -311,6 +321,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-minutes", type=float, default=20.0)
     ap.add_argument("--gold-weight", type=int, default=3)
     ap.add_argument("--holdout", type=int, default=0, help="hold out every K-th dev article (0: none)")
+    ap.add_argument("--fold", type=int, default=None, help="which of the K held-out folds (default K-1)")
+    ap.add_argument("--no-batch", action="store_true",
+                    help="leave the NER batch articles (data/annotated/ner/) out entirely (for comparison)")
     ap.add_argument("--width", type=int, default=64)
     ap.add_argument("--depth", type=int, default=4)
     ap.add_argument("--rows", type=int, nargs=4, default=[10000, 1000, 2500, 1000],
@@ -330,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
                    tuple(a.rows), a.hidden, a.dropout, batch_start=a.batch[0], batch_end=a.batch[1],
                    learn_rate=a.learn_rate, neg_fraction=a.neg_fraction,
                    averages=not a.no_averages, rebuild_data=a.rebuild_data,
-                   silver_missing=a.silver_missing, argv=argv,
+                   silver_missing=a.silver_missing, fold=a.fold, use_batch=not a.no_batch, argv=argv,
                    log=lambda m: print(m, file=sys.stderr, flush=True))
     print(json.dumps({k: report[k] for k in ("minutes", "best_epoch")}, ensure_ascii=False))
     return 0
