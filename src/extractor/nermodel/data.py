@@ -305,6 +305,7 @@ ORG_HEADS = (
     "Quân đoàn", "Binh đoàn", "Sư đoàn", "Trung đoàn", "Tiểu đoàn", "Lữ đoàn", "Bộ Chỉ huy", "Công an",
     "Tòa án", "Toà án", "Viện kiểm sát", "Mặt trận", "Đoàn", "Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ",
     "Hợp tác xã", "Cảng", "Quỹ", "Kho bạc", "Hải quan", "Bảo hiểm", "Thanh tra", "Tòa", "Trạm",
+    "Trung ương", "Thường trực", "Quân đội", "Bộ đội",
 )
 _ORG_HEAD = re.compile(
     r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, ORG_HEADS), key=len, reverse=True)) + r"|[A-ZĐ]{2,}[A-ZĐ&]*)"
