@@ -1,0 +1,97 @@
+"""The NER annotation layers (data/annotated/ner, ner_dev, ner_test): the checker rejects bad
+drafts, drafts become the spans training and the CoNLL file use, and the committed
+test_ner.conll is what the layer gives. Nothing here trains."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractor.nermodel import conll, data
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+import ner_tool  # noqa: E402
+
+
+def test_checker_accepts_every_committed_draft():
+    for folder in (data.NER_DIR, data.NER_DEV_DIR, data.NER_TEST_DIR):
+        drafts = sorted(folder.glob("*.json"))
+        assert drafts, folder
+        bad = {p.name: ner_tool.problems(p) for p in drafts if ner_tool.problems(p)}
+        assert bad == {}
+
+
+def test_checker_rejects_strings_not_in_the_article(tmp_path):
+    draft = tmp_path / "x.json"
+    draft.write_text(json.dumps({"id": "001_4243e8b00d04b6f6", "persons": ["Lê Xuân Tiến", "Lê Xuân"],
+                                 "organisations": ["Ban Tuyên giáo Tỉnh ủy,", "Sở Không Có",
+                                                   "Tỉnh ủy", "Tỉnh ủy"], "extra": 1}), encoding="utf-8")
+    errs = ner_tool.problems(draft)
+    assert "unknown keys ['extra']" in errs
+    assert any("'Ban Tuyên giáo Tỉnh ủy,'" in e and "letter or digit" in e for e in errs)
+    assert any("'Sở Không Có' is not in the article" in e for e in errs)
+    assert any("'Tỉnh ủy' listed twice" in e for e in errs)
+    assert not any("Lê Xuân Tiến" in e or "'Lê Xuân'" in e for e in errs)  # both are in the text
+
+
+def test_checker_cli_exit_codes(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "ner_tool.py"), "check", str(bad)],
+                         capture_output=True, text=True)
+    assert run.returncode == 1 and "unreadable" in run.stdout
+
+
+def test_draft_spans_label_every_occurrence_but_not_titles_or_bare_words():
+    text = ("Cục Quản lý thị trường họp. Cục trưởng Nguyễn Văn A nói Cục sẽ làm; "
+            "Đảng viên và Đảng bộ xã; Nguyễn Văn A ký.")
+    draft = {"persons": ["Nguyễn Văn A"], "organisations": ["Cục Quản lý thị trường", "Cục", "Đảng"]}
+    got = [(text[s:e], label) for s, e, label in data.ner_draft_spans(text, draft)]
+    assert got.count(("Nguyễn Văn A", "PERSON")) == 2
+    assert ("Cục Quản lý thị trường", "ORGANIZATION") in got
+    assert ("Cục", "ORGANIZATION") not in got  # a bare general word: left out (gold convention)
+    assert not any(t == "Đảng" for t, _ in got)
+
+
+def test_title_tail_occurrence_is_skipped():
+    text = "Đảng ủy họp; ông Lê Văn C, Đảng ủy viên, dự; Đảng ủy giao nhiệm vụ."
+    got = [text[s:e] for s, e, _ in data.ner_draft_spans(text, {"organisations": ["Đảng ủy"]})]
+    assert got == ["Đảng ủy", "Đảng ủy"]  # not the one in "Đảng ủy viên" (a party-committee member)
+
+
+def test_unlabelled_org_runs_skip_titles_and_labelled_spans():
+    text = "Nhân dịp này, Quân khu 3 tặng Cờ; Phó Cục trưởng Nguyễn Văn B dự; BHXH Việt Nam giao."
+    runs = [text[a:b] for a, b in data.unlabelled_org_runs(text, [])]
+    assert runs == ["Quân khu 3 tặng Cờ", "BHXH Việt Nam giao"]
+    s = text.index("BHXH")
+    assert [text[a:b] for a, b in data.unlabelled_org_runs(text, [(s, s + 13, "ORGANIZATION")])] == \
+        ["Quân khu 3 tặng Cờ"]
+
+
+def test_committed_test_ner_conll_is_what_the_layer_gives(tmp_path):
+    out = tmp_path / "t.conll"
+    conll.write(conll.gold_sentences("test", layer="ner"), out)
+    assert out.read_text(encoding="utf-8") == (data.GOLD_DIR / "test_ner.conll").read_text(encoding="utf-8")
+
+
+def test_ner_layer_has_every_test_article_and_none_trains():
+    test_ids = set(data.split_ids("test"))
+    assert {p.stem for p in data.NER_TEST_DIR.glob("*.json")} == test_ids
+    assert not test_ids & {p.stem for p in data.NER_DIR.glob("*.json")}
+    assert {p.stem for p in data.NER_DEV_DIR.glob("*.json")} <= set(data.split_ids("dev"))
+
+
+def test_bad_ner_switch_is_an_error(monkeypatch):
+    from extractor.ner import document_entities
+    from extractor.pipeline import prepare
+
+    monkeypatch.setenv("EXTRACTOR_NER", "bogus")
+    doc = prepare(data.read_article(data.RAW_DIR / "004_011d73779fde9fba.txt"))
+    with pytest.raises(ValueError, match="EXTRACTOR_NER='bogus'"):
+        document_entities(doc)
+    monkeypatch.setenv("EXTRACTOR_NER", "off")
+    assert document_entities(doc) == []
