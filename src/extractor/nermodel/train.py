@@ -2,13 +2,17 @@
 
 A spaCy pipeline (the project's tokenizer + `ner`) with the CNN "efficiency" settings on CPU:
 hash embeddings of NORM/PREFIX/SUFFIX/SHAPE (no pretrained vectors), a 4-layer maxout window
-encoder of width 96, a transition-based NER with a 64-wide hidden layer. The data is built by
-`extractor.nermodel.data` (gold `dev` split + the rules' silver on the corpus, never the `test`
-split); gold sentences are repeated `--gold-weight` times. The seed fixes shuffling, dropout
-and initialisation. Writes the model and `TRAINING.md` (data counts, settings, time, command).
+encoder of width 64, a transition-based NER with a 64-wide hidden layer. The data is built by
+`extractor.nermodel.data` (hand-annotated gold: the dev split's NER layer and the NER batch;
+the rules' silver on the rest of the corpus; never the `test` split); gold sentences are
+repeated `--gold-weight` times. In silver sentences, organisation-like runs the rules left
+unlabelled are marked missing rather than "not an entity" (`--silver-missing`, the default).
+The seed fixes shuffling, dropout and initialisation. Writes the model and `TRAINING.md` (data
+counts, settings, time, command).
 
-`--holdout K` keeps every K-th gold dev article out of training and reports the F1 on it after
-each epoch (for choosing settings; the shipped model uses `--holdout 0`, all of dev).
+`--holdout K [--fold F]` keeps every K-th dev article (starting at F) out of training and reports
+the F1 on it after each epoch (for choosing settings; the shipped model uses `--holdout 0`).
+`--no-batch` leaves the NER batch out (to measure what it adds).
 """
 from __future__ import annotations
 
@@ -117,7 +121,7 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
           rows: tuple[int, ...] = (10000, 1000, 2500, 1000), hidden: int = 64, dropout: float = 0.1,
           batch_start: float = 16, batch_end: float = 128, learn_rate: float = 0.001,
           neg_fraction: float = 0.3, averages: bool = True, rebuild_data: bool = False,
-          silver_missing: bool = False, fold: int | None = None, use_batch: bool = True,
+          silver_missing: bool = True, fold: int | None = None, use_batch: bool = True,
           argv: list[str] | None = None, log=print) -> dict:
     import spacy
     from spacy.util import compounding, fix_random_seed, minibatch
@@ -255,6 +259,7 @@ def training_md(report: dict, argv: list[str] | None, out: Path) -> str:
         "",
         f"- gold: {data_stats.get('articles_gold', '?')} hand-annotated articles "
         f"({data_stats.get('articles_gold', 0) - data_stats.get('articles_gold_ner_batch', 0)} of the `dev` split, "
+        f"{data_stats.get('articles_gold_ner_dev', 0)} of them through their NER layer in `data/annotated/ner_dev/`; "
         f"{data_stats.get('articles_gold_ner_batch', 0)} of the NER batch in `data/annotated/ner/`), "
         f"{d.get('gold_sentences', 0)} sentences, each repeated {s['gold_weight']}×"
         + (f" ({len(report['held_out_articles'])} dev articles held out for validation)" if report['held_out_articles'] else ""),
@@ -280,7 +285,8 @@ def training_md(report: dict, argv: list[str] | None, out: Path) -> str:
         "## Settings",
         "",
         "- silver sentences: organisation-like runs the rules left unlabelled are "
-        + ("marked missing (`--silver-missing`)" if s.get("silver_missing") else "treated as outside (not an entity)"),
+        + (f"marked missing (`--silver-missing`): {d.get('silver_missing_runs', 0)} runs"
+           if s.get("silver_missing") else "treated as outside (not an entity)"),
         "- pipeline: tokenizer (spaCy `xx` + dashes split off) → `ner` (no other component)",
         f"- tok2vec: MultiHashEmbed.v2 attrs NORM, PREFIX, SUFFIX, SHAPE, rows {s['rows']}, width "
         f"{s['width']}; MaxoutWindowEncoder.v2 depth {s['depth']}, window 1, maxout 3; no vectors",
@@ -336,8 +342,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", type=float, nargs=2, default=[16, 128], help="batch size start, end (sentences)")
     ap.add_argument("--no-averages", action="store_true", help="keep the last weights, not their running average")
     ap.add_argument("--rebuild-data", action="store_true", help="rebuild build/nermodel/examples.jsonl first")
-    ap.add_argument("--silver-missing", action="store_true",
-                    help="mark organisation-like runs the rules left unlabelled as missing in silver")
+    ap.add_argument("--silver-missing", action=argparse.BooleanOptionalAction, default=True,
+                    help="mark organisation-like runs the rules left unlabelled as missing in silver "
+                         "(default; chosen on held-out dev, see models/README.md)")
     a = ap.parse_args(argv)
     report = train(a.out, a.seed, a.epochs, a.max_minutes, a.gold_weight, a.holdout, a.width, a.depth,
                    tuple(a.rows), a.hidden, a.dropout, batch_start=a.batch[0], batch_end=a.batch[1],
