@@ -22,7 +22,6 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from extractor.nermodel import data  # noqa: E402
 
-NER_DIR = ROOT / "data" / "annotated" / "ner"
 KEYS = {"id", "annotator", "persons", "organisations", "notes"}
 
 
@@ -60,8 +59,8 @@ def problems(path: Path) -> list[str]:
 
 
 def listed() -> list[Path]:
-    with (NER_DIR / "manifest.csv").open(encoding="utf-8", newline="") as f:
-        return [NER_DIR / f"{r['id']}.json" for r in csv.DictReader(f)]
+    with (data.NER_DIR / "manifest.csv").open(encoding="utf-8", newline="") as f:
+        return [data.NER_DIR / f"{r['id']}.json" for r in csv.DictReader(f)]
 
 
 def main(argv: list[str]) -> int:

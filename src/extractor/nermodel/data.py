@@ -271,8 +271,8 @@ def ner_draft(article_id: str, folder: Path = NER_DIR) -> dict | None:
 
 
 # Bare general words the gold set never marks as a unit ("Đảng" in "xây dựng Đảng", "Trung ương"
-# as a level, "Nhà nước"): some batch annotators listed them; they are left out so that the batch
-# follows the same convention as the gold splits the model is scored on.
+# as a level, "Nhà nước"): some annotators of the NER layers (batch, dev and test alike) listed
+# them; they are left out so that every layer follows the gold records' convention.
 NER_BATCH_SKIP = {"Đảng", "Trung ương", "Nhà nước", "Quân đội", "Công an", "Bộ", "Cục", "Đoàn", "Hội"}
 # A body's word followed by one of these is part of a title or a compound noun, not the body:
 # "Cục trưởng", "Đảng viên", "Đảng ủy", "Hội đồng".
