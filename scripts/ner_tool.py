@@ -1,4 +1,5 @@
-"""Check the NER annotation batch: `python scripts/ner_tool.py check [FILE ...]`.
+"""Check the NER annotation batch: `python scripts/ner_tool.py check [FILE ...]`; print an
+article's decoded text for an annotator: `python scripts/ner_tool.py show ID`.
 
 A draft `data/annotated/ner/<id>.json` is written by a person reading `data/raw/<id>.txt`:
 
@@ -63,7 +64,19 @@ def listed() -> list[Path]:
         return [data.NER_DIR / f"{r['id']}.json" for r in csv.DictReader(f)]
 
 
+def show(aid: str) -> int:
+    """Print the decoded text of data/raw/<aid>.txt (some files are not UTF-8)."""
+    path = data.RAW_DIR / f"{aid}.txt"
+    if not path.is_file():
+        print(f"no article {path}", file=sys.stderr)
+        return 1
+    sys.stdout.write(data.read_article(path).text + "\n")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) == 2 and argv[0] == "show":
+        return show(argv[1])
     if not argv or argv[0] != "check":
         print(__doc__, file=sys.stderr)
         return 2

@@ -7,6 +7,7 @@ split (issue 4). This batch adds hand-annotated persons and organisations on art
 dominate), 1,500-7,000 characters (a helper reads each whole), seed 11.
 
 Run from the repository root: `python scripts/select_ner_batch.py [N]` (default 48; idempotent).
+This is round 1 of the manifest; the rows of later rounds (`select_ner_active.py`) are kept.
 """
 from __future__ import annotations
 
@@ -48,11 +49,15 @@ def main() -> None:
             if groups[src] and len(picked) < n:
                 picked.append(groups[src].pop())
     OUT.parent.mkdir(parents=True, exist_ok=True)
+    later = [r for r in csv.DictReader(OUT.open(encoding="utf-8"))
+             if r.get("round", "1") != "1"] if OUT.is_file() else []
     with OUT.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["id", "source", "genre", "chars", "title"])
+        w.writerow(["id", "source", "genre", "chars", "title", "round"])
         for r in sorted(picked, key=lambda r: r["id"]):
-            w.writerow([r["id"], r["id"].split("-")[0], r["genre"], r["chars"], r["title"]])
+            w.writerow([r["id"], r["id"].split("-")[0], r["genre"], r["chars"], r["title"], "1"])
+        for r in later:
+            w.writerow([r["id"], r["source"], r["genre"], r["chars"], r["title"], r["round"]])
     print(f"{OUT}: {len(picked)} articles")
 
 

@@ -279,6 +279,12 @@ NER_BATCH_SKIP = {"Đảng", "Trung ương", "Nhà nước", "Quân đội", "C�
 _TITLE_TAIL = re.compile(r" (?:trưởng|phó|viên|ủy|uỷ|bộ|tịch|đồng|nghị)(?!\w)")
 
 
+def _glued_to_code(text: str, a: int) -> bool:
+    """An occurrence glued after "/" or "-" is part of a document code ("09/2024/NQ-HĐND") or a
+    photo credit ("Ảnh: An Đăng/TTXVN"), not a mention of the body."""
+    return a > 0 and text[a - 1] in "/-"
+
+
 def ner_draft_spans(text: str, draft: dict) -> list[Span]:
     """PERSON/ORGANIZATION spans at every occurrence of the draft's strings (the annotator lists
     each written form once)."""
@@ -288,7 +294,7 @@ def ner_draft_spans(text: str, draft: dict) -> list[Span]:
             if label == "ORGANIZATION" and name in NER_BATCH_SKIP:
                 continue
             for a, b in occurrences(text, name):
-                if label == "ORGANIZATION" and _TITLE_TAIL.match(text, b):
+                if label == "ORGANIZATION" and (_TITLE_TAIL.match(text, b) or _glued_to_code(text, a)):
                     continue
                 out.append((a, b, label))
     return out

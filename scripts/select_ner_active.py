@@ -1,0 +1,87 @@
+"""Pick the second NER annotation round by disagreement: appends `round=2` rows to
+`data/annotated/ner/manifest.csv`.
+
+Why: the first round (`select_ner_batch.py`) drew articles at random, and most of their
+sentences were ones the model already got right. This round draws the articles of `data/raw/`
+where the shipped model and the rules disagree most about persons and organisations (a span one
+of them gives and the other does not, strict offsets), per 1,000 characters of content. That is
+where a hand annotation teaches the model something. Same exclusions as round 1: neither gold
+split, no NER layer yet, no text shared with a `test` article, 1,500-7,000 characters. The
+`test` split plays no part in the choice. At most a third of the picks from one source.
+
+Run from the repository root: `python scripts/select_ner_active.py [N]` (default 48; a second
+run replaces the round-2 rows, round-1 rows are kept as they are).
+"""
+from __future__ import annotations
+
+import csv
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from extractor.nermodel import data  # noqa: E402
+from extractor.nermodel.model import pipe_entities  # noqa: E402
+
+OUT = data.NER_DIR / "manifest.csv"
+MIN_CHARS, MAX_CHARS = 1500, 7000
+KINDS = ("PERSON", "ORGANIZATION")
+
+
+def disagreement(path: Path, row: dict) -> tuple[int, int]:
+    """(spans the model and the rules do not share, content characters) for one article."""
+    text = data.read_article(path).text
+    blocks = [(s, e) for s, e, kind in row["blocks"] if kind in data.TRAIN_KINDS]
+    rules = {tuple(x) for x in data.clean_rule_spans(text, [tuple(x) for x in row["rule_spans"]])
+             if x[2] in KINDS}
+    rules = {x for x in rules if any(s <= x[0] and x[1] <= e for s, e in blocks)}
+    model: set[tuple[int, int, str]] = set()
+    for (s, _), ents in zip(blocks, pipe_entities([text[s:e] for s, e in blocks])):
+        model |= {(s + a, s + b, label) for a, b, label in ents if label in KINDS}
+    return len(rules ^ model), sum(e - s for s, e in blocks)
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 48
+    rows = list(csv.DictReader((ROOT / "data" / "manifest.csv").open(encoding="utf-8")))
+    old = [r for r in csv.DictReader(OUT.open(encoding="utf-8")) if r.get("round", "1") == "1"]
+    taken = {r["id"] for r in data.manifest()} | {r["id"] for r in old}
+    test_keys = data.test_line_keys()
+    cands = []
+    for r in rows:
+        if r["id"] in taken or not r["chars"] or not MIN_CHARS <= int(r["chars"]) <= MAX_CHARS:
+            continue
+        path = data.RAW_DIR / f"{r['id']}.txt"
+        lines = data.long_lines(data.read_article(path).text)
+        if sum(k in test_keys for _, _, k in lines) >= max(1, len(lines) // 4):
+            continue  # shares text with a test article
+        cands.append((r, path))
+    cache = data.rule_cache([p for _, p in cands])
+    scored = []
+    for r, p in cands:
+        d, chars = disagreement(p, cache[str(p)])
+        scored.append((d * 1000 / max(chars, 1), d, r))
+    scored.sort(key=lambda x: (-x[0], x[2]["id"]))
+    picked: list[dict] = []
+    per_source: Counter = Counter()
+    for density, d, r in scored:
+        src = r["id"].split("-")[0].split("_")[0]
+        if len(picked) < n and per_source[src] < max(1, n // 3):
+            picked.append({**r, "score": f"{density:.2f}"})
+            per_source[src] += 1
+    print(f"{len(cands)} candidates; picked {len(picked)}: {dict(per_source)}; "
+          f"density {scored[0][0]:.2f} … {float(picked[-1]['score']):.2f}")
+    with OUT.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "source", "genre", "chars", "title", "round"])
+        for r in old:
+            w.writerow([r["id"], r["source"], r["genre"], r["chars"], r["title"], "1"])
+        for r in sorted(picked, key=lambda r: r["id"]):
+            w.writerow([r["id"], r["id"].split("-")[0], r["genre"], r["chars"], r["title"], "2"])
+    print(f"{OUT}: {len(old)} round-1 + {len(picked)} round-2 rows")
+
+
+if __name__ == "__main__":
+    main()
