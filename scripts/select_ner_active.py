@@ -9,12 +9,19 @@ where a hand annotation teaches the model something. Same exclusions as round 1:
 split, no NER layer yet, no text shared with a `test` article, 1,500-7,000 characters. The
 `test` split plays no part in the choice. At most a third of the picks from one source.
 
-Run from the repository root: `python scripts/select_ner_active.py [N]` (default 48; a second
-run replaces the round-2 rows, round-1 rows are kept as they are).
+Round 3 (`--round 3 --corpus`) also draws from the shared corpus articles that are not in
+`data/raw/` yet (data/raw held only 163 candidates); a picked corpus article is copied into
+`data/raw/` byte for byte with its manifest row (source, licence note), so the annotation and the
+main job see the same text.
+
+Run from the repository root: `python scripts/select_ner_active.py [N] [--round R] [--corpus]`
+(default 48, round 2; a second run replaces that round's rows; earlier rounds are kept).
 """
 from __future__ import annotations
 
+import argparse
 import csv
+import shutil
 import sys
 from collections import Counter
 from pathlib import Path
@@ -43,18 +50,33 @@ def disagreement(path: Path, row: dict) -> tuple[int, int]:
     return len(rules ^ model), sum(e - s for s, e in blocks)
 
 
-def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 48
-    rows = list(csv.DictReader((ROOT / "data" / "manifest.csv").open(encoding="utf-8")))
-    old = [r for r in csv.DictReader(OUT.open(encoding="utf-8")) if r.get("round", "1") == "1"]
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("n", type=int, nargs="?", default=48)
+    ap.add_argument("--round", type=int, default=2)
+    ap.add_argument("--corpus", action="store_true", help="also draw from ../shared/corpus (copied in)")
+    a = ap.parse_args(argv)
+    n, rnd = a.n, str(a.round)
+    manifest_path = ROOT / "data" / "manifest.csv"
+    rows = list(csv.DictReader(manifest_path.open(encoding="utf-8")))
+    in_raw = {r["id"] for r in rows}
+    if a.corpus:
+        corpus_manifest = data.CORPUS_DIR.parent / "manifest.csv"
+        rows += [r for r in csv.DictReader(corpus_manifest.open(encoding="utf-8")) if r["id"] not in in_raw]
+    old = [r for r in csv.DictReader(OUT.open(encoding="utf-8")) if r.get("round", "1") < rnd]
     taken = {r["id"] for r in data.manifest()} | {r["id"] for r in old}
     test_keys = data.test_line_keys()
+    seen_text: set[str] = set()
     cands = []
     for r in rows:
         if r["id"] in taken or not r["chars"] or not MIN_CHARS <= int(r["chars"]) <= MAX_CHARS:
             continue
-        path = data.RAW_DIR / f"{r['id']}.txt"
-        lines = data.long_lines(data.read_article(path).text)
+        path = (data.RAW_DIR if r["id"] in in_raw else data.CORPUS_DIR) / f"{r['id']}.txt"
+        text = data.read_article(path).text
+        if text in seen_text:
+            continue
+        seen_text.add(text)
+        lines = data.long_lines(text)
         if sum(k in test_keys for _, _, k in lines) >= max(1, len(lines) // 4):
             continue  # shares text with a test article
         cands.append((r, path))
@@ -73,14 +95,24 @@ def main() -> None:
             per_source[src] += 1
     print(f"{len(cands)} candidates; picked {len(picked)}: {dict(per_source)}; "
           f"density {scored[0][0]:.2f} … {float(picked[-1]['score']):.2f}")
+    new_rows = [r for r in picked if r["id"] not in in_raw]
+    for r in new_rows:
+        shutil.copyfile(data.CORPUS_DIR / f"{r['id']}.txt", data.RAW_DIR / f"{r['id']}.txt")
+    if new_rows:
+        fields = list(csv.DictReader(manifest_path.open(encoding="utf-8")).fieldnames)
+        with manifest_path.open("a", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
+            for r in new_rows:
+                w.writerow(r)
+        print(f"copied {len(new_rows)} corpus articles into {data.RAW_DIR} (rows added to {manifest_path})")
     with OUT.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(["id", "source", "genre", "chars", "title", "round"])
         for r in old:
-            w.writerow([r["id"], r["source"], r["genre"], r["chars"], r["title"], "1"])
+            w.writerow([r["id"], r["source"], r["genre"], r["chars"], r["title"], r.get("round", "1")])
         for r in sorted(picked, key=lambda r: r["id"]):
-            w.writerow([r["id"], r["id"].split("-")[0], r["genre"], r["chars"], r["title"], "2"])
-    print(f"{OUT}: {len(old)} round-1 + {len(picked)} round-2 rows")
+            w.writerow([r["id"], r["id"].split("-")[0], r["genre"], r["chars"], r["title"], rnd])
+    print(f"{OUT}: {len(old)} earlier rows + {len(picked)} round-{rnd} rows")
 
 
 if __name__ == "__main__":

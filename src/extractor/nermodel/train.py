@@ -122,6 +122,7 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
           batch_start: float = 16, batch_end: float = 128, learn_rate: float = 0.001,
           neg_fraction: float = 0.3, averages: bool = True, rebuild_data: bool = False,
           silver_missing: bool = True, fold: int | None = None, use_batch: bool = True,
+          gold_finish: int = 0,
           argv: list[str] | None = None, log=print) -> dict:
     import spacy
     from spacy.util import compounding, fix_random_seed, minibatch
@@ -179,8 +180,11 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
     history = []
     best = (-1.0, None)
     tmp_best = data.BUILD / f"best-{out.resolve().name}-{seed}"
-    for epoch in range(1, epochs + 1):
+    gold_ex = to_examples(nlp, gold, Counter()) if gold_finish else []
+    for epoch in range(1, epochs + gold_finish + 1):
         t0 = time.time()
+        if epoch > epochs:  # the finishing epochs: hand-annotated sentences only
+            train_ex = gold_ex
         rng.shuffle(train_ex)
         losses: dict = {}
         for batch in minibatch(train_ex, size=compounding(batch_start, batch_end, 1.001)):
@@ -220,7 +224,7 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
                 "holdout": holdout, "width": width, "depth": depth, "rows": list(rows), "hidden": hidden,
                 "dropout": dropout, "batch": [batch_start, batch_end], "learn_rate": learn_rate,
                 "neg_fraction": neg_fraction, "averages": averages, "silver_missing": silver_missing,
-                "fold": fold, "use_batch": use_batch}
+                "fold": fold, "use_batch": use_batch, "gold_finish": gold_finish}
     report = {"settings": settings, "data": dict(sorted(stats.items())), "history": history,
               "best_epoch": best[1], "minutes": round(minutes, 1), "data_seconds": data_seconds,
               "held_out_articles": sorted(held)}
@@ -294,7 +298,8 @@ def training_md(report: dict, argv: list[str] | None, out: Path) -> str:
         f"- Adam lr {s['learn_rate']}, L2 1e-6, grad clip 1.0"
         f"{', parameter averaging (the averaged weights are saved)' if s.get('averages') else ''}; dropout {s['dropout']}; batches of "
         f"{s['batch'][0]:g}→{s['batch'][1]:g} sentences (compounding 1.001); {s['epochs']} epochs "
-        f"(time cap {s['max_minutes']} min)",
+        + (f"then {s['gold_finish']} on the hand-annotated sentences only " if s.get("gold_finish") else "")
+        + f"(time cap {s['max_minutes']} min)",
         "",
         "## Epochs",
         "",
@@ -345,12 +350,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--silver-missing", action=argparse.BooleanOptionalAction, default=True,
                     help="mark organisation-like runs the rules left unlabelled as missing in silver "
                          "(default; chosen on held-out dev, see models/README.md)")
+    ap.add_argument("--gold-finish", type=int, default=0,
+                    help="extra epochs after --epochs on the hand-annotated sentences only")
     a = ap.parse_args(argv)
     report = train(a.out, a.seed, a.epochs, a.max_minutes, a.gold_weight, a.holdout, a.width, a.depth,
                    tuple(a.rows), a.hidden, a.dropout, batch_start=a.batch[0], batch_end=a.batch[1],
                    learn_rate=a.learn_rate, neg_fraction=a.neg_fraction,
                    averages=not a.no_averages, rebuild_data=a.rebuild_data,
-                   silver_missing=a.silver_missing, fold=a.fold, use_batch=not a.no_batch, argv=argv,
+                   silver_missing=a.silver_missing, fold=a.fold, use_batch=not a.no_batch,
+                   gold_finish=a.gold_finish, argv=argv,
                    log=lambda m: print(m, file=sys.stderr, flush=True))
     print(json.dumps({k: report[k] for k in ("minutes", "best_epoch")}, ensure_ascii=False))
     return 0
