@@ -63,6 +63,15 @@ def test_title_tail_occurrence_is_skipped():
     assert got == ["Đảng ủy", "Đảng ủy"]  # not the one in "Đảng ủy viên" (a party-committee member)
 
 
+def test_credit_and_document_code_occurrences_are_skipped():
+    # the code and the credit as written in data/raw/hungyen-23545.txt and baomoi17-22373294.txt
+    text = ("Nghị quyết số 09/2024/NQ-HĐND của HĐND tỉnh. "
+            "Ảnh: Văn Điệp/TTXVN Bà Trương Thị Mai đánh giá cao TTXVN.")
+    got = [(s, text[s:e]) for s, e, _ in data.ner_draft_spans(text, {"organisations": ["HĐND", "TTXVN"]})]
+    assert [t for _, t in got] == ["HĐND", "TTXVN"]
+    assert got[0][0] == text.index("của HĐND") + 4 and got[1][0] == text.rindex("TTXVN")
+
+
 def test_unlabelled_org_runs_skip_titles_and_labelled_spans():
     text = "Nhân dịp này, Quân khu 3 tặng Cờ; Phó Cục trưởng Nguyễn Văn B dự; BHXH Việt Nam giao."
     runs = [text[a:b] for a, b in data.unlabelled_org_runs(text, [])]
