@@ -104,3 +104,17 @@ def test_bad_ner_switch_is_an_error(monkeypatch):
         document_entities(doc)
     monkeypatch.setenv("EXTRACTOR_NER", "off")
     assert document_entities(doc) == []
+
+
+def test_every_raw_article_keeps_its_manifest_row_and_every_ner_article_is_raw():
+    import csv
+
+    rows = list(csv.DictReader((ROOT / "data" / "manifest.csv").open(encoding="utf-8")))
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == {p.stem for p in data.RAW_DIR.glob("*.txt")}
+    assert all(r["license_note"].strip() for r in rows)
+    batch = list(csv.DictReader((data.NER_DIR / "manifest.csv").open(encoding="utf-8")))
+    assert {r["round"] for r in batch} == {"1", "2", "3"}
+    assert {r["id"] for r in batch} <= set(ids)
+    assert {r["id"] for r in batch} == {p.stem for p in data.NER_DIR.glob("*.json")}
