@@ -18,7 +18,9 @@ import ner_tool  # noqa: E402
 
 
 def test_checker_accepts_every_committed_draft():
-    for folder in (data.NER_DIR, data.NER_DEV_DIR, data.NER_TEST_DIR):
+    from extractor.nermodel.agreement import SECOND_DIR
+
+    for folder in (data.NER_DIR, data.NER_DEV_DIR, data.NER_TEST_DIR, SECOND_DIR):
         drafts = sorted(folder.glob("*.json"))
         assert drafts, folder
         found = {p.name: ner_tool.problems(p) for p in drafts}
@@ -118,3 +120,19 @@ def test_every_raw_article_keeps_its_manifest_row_and_every_ner_article_is_raw()
     assert {r["round"] for r in batch} == {"1", "2", "3"}
     assert {r["id"] for r in batch} <= set(ids)
     assert {r["id"] for r in batch} == {p.stem for p in data.NER_DIR.glob("*.json")}
+
+
+def test_second_test_layer_agreement_counts_a_dropped_organisation(tmp_path, monkeypatch):
+    from extractor.nermodel import agreement
+
+    aid = "vntc-xh-vne-1000"
+    draft = data.ner_draft(aid, agreement.SECOND_DIR)
+    assert draft is not None and "UBND tỉnh Bạc Liêu" in draft["organisations"]
+    same = agreement.agreement([aid])["rows"]["second vs first"]
+    (tmp_path / f"{aid}.json").write_text(json.dumps(
+        {**draft, "organisations": [o for o in draft["organisations"] if o != "UBND tỉnh Bạc Liêu"]}),
+        encoding="utf-8")
+    monkeypatch.setattr(agreement, "SECOND_DIR", tmp_path)
+    fewer = agreement.agreement([aid])["rows"]["second vs first"]
+    assert fewer["ORGANIZATION"]["r"] < same["ORGANIZATION"]["r"]
+    assert fewer["ORGANIZATION"]["n"] == same["ORGANIZATION"]["n"]  # the first layer is the reference
