@@ -143,3 +143,13 @@ def test_projection_onto_tokens():
     assert text == "Ông Võ Văn Thưởng, Hà Nội"
     spans = [(text.index("Võ"), text.index(","), "PERSON"), (text.index("Hà"), len(text), "LOCATION")]
     assert project(spans, offsets) == ["O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "B-LOCATION"]
+
+
+def test_extractor_train_passes_its_options_to_the_trainer():
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "extractor", "train", "--epochs", "x"],
+                         capture_output=True, text=True)
+    assert run.returncode == 2  # argparse of extractor.nermodel.train rejected the value: no training ran
+    assert "--epochs: invalid int value: 'x'" in run.stderr

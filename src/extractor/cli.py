@@ -166,6 +166,15 @@ def agreement(
     _show_scores(agree(first, second), f"agreement between annotation passes: {len(second)} articles", report)
 
 
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def train(ctx: typer.Context) -> None:
+    """Rebuild the NER model into models/ner-vi (about 10 minutes on 2 cores); options are those of
+    `python -m extractor.nermodel.train --help`."""
+    from .nermodel.train import main as train_main
+
+    raise typer.Exit(train_main(list(ctx.args)))
+
+
 def _show_scores(scores, title: str, report: Optional[Path]) -> None:
     """Print the per-field table; with a report folder, write it as CSV and Markdown too."""
     from .evaluate.report import print_summary, write_report

@@ -33,10 +33,11 @@ ROOT = data.ROOT
 DEFAULT_OUT = ROOT / "models" / "ner-vi"
 
 
-def model_config(width: int, depth: int, rows: list[int], hidden: int) -> dict:
+def model_config(width: int, depth: int, rows: list[int], hidden: int, window: int = 1,
+                 extra_state: bool = False) -> dict:
     return {
         "@architectures": "spacy.TransitionBasedParser.v2",
-        "state_type": "ner", "extra_state_tokens": False, "hidden_width": hidden,
+        "state_type": "ner", "extra_state_tokens": extra_state, "hidden_width": hidden,
         "maxout_pieces": 2, "use_upper": True, "nO": None,
         "tok2vec": {
             "@architectures": "spacy.Tok2Vec.v2",
@@ -44,7 +45,7 @@ def model_config(width: int, depth: int, rows: list[int], hidden: int) -> dict:
                       "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"], "rows": rows,
                       "include_static_vectors": False},
             "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": width,
-                       "depth": depth, "window_size": 1, "maxout_pieces": 3},
+                       "depth": depth, "window_size": window, "maxout_pieces": 3},
         },
     }
 
@@ -122,7 +123,7 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
           batch_start: float = 16, batch_end: float = 128, learn_rate: float = 0.001,
           neg_fraction: float = 0.3, averages: bool = True, rebuild_data: bool = False,
           silver_missing: bool = True, fold: int | None = None, use_batch: bool = True,
-          gold_finish: int = 0,
+          gold_finish: int = 0, window: int = 1, extra_state: bool = False,
           argv: list[str] | None = None, log=print) -> dict:
     import spacy
     from spacy.util import compounding, fix_random_seed, minibatch
@@ -167,7 +168,8 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
 
     fix_random_seed(seed)
     nlp = make_nlp()
-    ner = nlp.add_pipe("ner", config={"model": model_config(width, depth, list(rows), hidden)})
+    ner = nlp.add_pipe("ner", config={"model": model_config(width, depth, list(rows), hidden, window,
+                                                                        extra_state)})
     for label in LABELS:
         ner.add_label(label)
     train_ex = to_examples(nlp, gold * gold_weight + silver, stats, silver_missing)
@@ -224,7 +226,8 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
                 "holdout": holdout, "width": width, "depth": depth, "rows": list(rows), "hidden": hidden,
                 "dropout": dropout, "batch": [batch_start, batch_end], "learn_rate": learn_rate,
                 "neg_fraction": neg_fraction, "averages": averages, "silver_missing": silver_missing,
-                "fold": fold, "use_batch": use_batch, "gold_finish": gold_finish}
+                "fold": fold, "use_batch": use_batch, "gold_finish": gold_finish,
+                "window": window, "extra_state": extra_state}
     report = {"settings": settings, "data": dict(sorted(stats.items())), "history": history,
               "best_epoch": best[1], "minutes": round(minutes, 1), "data_seconds": data_seconds,
               "held_out_articles": sorted(held)}
@@ -293,8 +296,9 @@ def training_md(report: dict, argv: list[str] | None, out: Path) -> str:
            if s.get("silver_missing") else "treated as outside (not an entity)"),
         "- pipeline: tokenizer (spaCy `xx` + dashes split off) → `ner` (no other component)",
         f"- tok2vec: MultiHashEmbed.v2 attrs NORM, PREFIX, SUFFIX, SHAPE, rows {s['rows']}, width "
-        f"{s['width']}; MaxoutWindowEncoder.v2 depth {s['depth']}, window 1, maxout 3; no vectors",
-        f"- ner: TransitionBasedParser.v2, hidden width {s['hidden']}, maxout 2",
+        f"{s['width']}; MaxoutWindowEncoder.v2 depth {s['depth']}, window {s.get('window', 1)}, maxout 3; no vectors",
+        f"- ner: TransitionBasedParser.v2, hidden width {s['hidden']}, maxout 2"
+        f"{', extra state tokens' if s.get('extra_state') else ''}",
         f"- Adam lr {s['learn_rate']}, L2 1e-6, grad clip 1.0"
         f"{', parameter averaging (the averaged weights are saved)' if s.get('averages') else ''}; dropout {s['dropout']}; batches of "
         f"{s['batch'][0]:g}→{s['batch'][1]:g} sentences (compounding 1.001); {s['epochs']} epochs "
@@ -352,13 +356,15 @@ def main(argv: list[str] | None = None) -> int:
                          "(default; chosen on held-out dev, see models/README.md)")
     ap.add_argument("--gold-finish", type=int, default=0,
                     help="extra epochs after --epochs on the hand-annotated sentences only")
+    ap.add_argument("--window", type=int, default=1, help="tokens each side per CNN layer")
+    ap.add_argument("--extra-state", action="store_true", help="the parser also reads extra state tokens")
     a = ap.parse_args(argv)
     report = train(a.out, a.seed, a.epochs, a.max_minutes, a.gold_weight, a.holdout, a.width, a.depth,
                    tuple(a.rows), a.hidden, a.dropout, batch_start=a.batch[0], batch_end=a.batch[1],
                    learn_rate=a.learn_rate, neg_fraction=a.neg_fraction,
                    averages=not a.no_averages, rebuild_data=a.rebuild_data,
                    silver_missing=a.silver_missing, fold=a.fold, use_batch=not a.no_batch,
-                   gold_finish=a.gold_finish, argv=argv,
+                   gold_finish=a.gold_finish, window=a.window, extra_state=a.extra_state, argv=argv,
                    log=lambda m: print(m, file=sys.stderr, flush=True))
     print(json.dumps({k: report[k] for k in ("minutes", "best_epoch")}, ensure_ascii=False))
     return 0
