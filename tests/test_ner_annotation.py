@@ -117,7 +117,7 @@ def test_every_raw_article_keeps_its_manifest_row_and_every_ner_article_is_raw()
     assert set(ids) == {p.stem for p in data.RAW_DIR.glob("*.txt")}
     assert all(r["license_note"].strip() for r in rows)
     batch = list(csv.DictReader((data.NER_DIR / "manifest.csv").open(encoding="utf-8")))
-    assert {r["round"] for r in batch} == {"1", "2", "3"}
+    assert {r["round"] for r in batch} == {"1", "2", "3", "4"}
     assert {r["id"] for r in batch} <= set(ids)
     assert {r["id"] for r in batch} == {p.stem for p in data.NER_DIR.glob("*.json")}
 
