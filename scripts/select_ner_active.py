@@ -9,10 +9,12 @@ where a hand annotation teaches the model something. Same exclusions as round 1:
 split, no NER layer yet, no text shared with a `test` article, 1,500-7,000 characters. The
 `test` split plays no part in the choice. At most a third of the picks from one source.
 
-Round 3 (`--round 3 --corpus`) also draws from the shared corpus articles that are not in
-`data/raw/` yet (data/raw held only 163 candidates); a picked corpus article is copied into
-`data/raw/` byte for byte with its manifest row (source, licence note), so the annotation and the
-main job see the same text.
+Rounds 3 and 4 (`--round 3 --corpus`, then `--round 4 --corpus` after retraining with round 3)
+also draw from the shared corpus articles that are not in `data/raw/` yet (data/raw held only 163
+candidates); a picked corpus article is copied into `data/raw/` byte for byte with its manifest
+row (source, licence note), so the annotation and the main job see the same text. The choice
+depends on the model shipped at the time: rounds 2 and 3 used the stop-7 model, round 4 the
+model retrained with rounds 2 and 3.
 
 Run from the repository root: `python scripts/select_ner_active.py [N] [--round R] [--corpus]`
 (default 48, round 2; a second run replaces that round's rows; earlier rounds are kept).
