@@ -17,7 +17,8 @@ depends on the model shipped at the time: rounds 2 and 3 used the stop-7 model, 
 model retrained with rounds 2 and 3.
 
 Run from the repository root: `python scripts/select_ner_active.py [N] [--round R] [--corpus]`
-(default 48, round 2; a second run replaces that round's rows; earlier rounds are kept).
+(default 48, round 2; a second run replaces that round's rows; the other rounds' rows are kept,
+and their articles are never picked again).
 """
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> None:
     if a.corpus:
         corpus_manifest = data.CORPUS_DIR.parent / "manifest.csv"
         rows += [r for r in csv.DictReader(corpus_manifest.open(encoding="utf-8")) if r["id"] not in in_raw]
-    old = [r for r in csv.DictReader(OUT.open(encoding="utf-8")) if r.get("round", "1") < rnd]
+    old = [r for r in csv.DictReader(OUT.open(encoding="utf-8")) if r.get("round", "1") != rnd]
     taken = {r["id"] for r in data.manifest()} | {r["id"] for r in old}
     test_keys = data.test_line_keys()
     seen_text: set[str] = set()
@@ -110,11 +111,11 @@ def main(argv: list[str] | None = None) -> None:
     with OUT.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(["id", "source", "genre", "chars", "title", "round"])
-        for r in old:
-            w.writerow([r["id"], r["source"], r["genre"], r["chars"], r["title"], r.get("round", "1")])
-        for r in sorted(picked, key=lambda r: r["id"]):
-            w.writerow([r["id"], r["id"].split("-")[0], r["genre"], r["chars"], r["title"], rnd])
-    print(f"{OUT}: {len(old)} earlier rows + {len(picked)} round-{rnd} rows")
+        out = [[r["id"], r["source"], r["genre"], r["chars"], r["title"], r.get("round", "1")] for r in old]
+        out += [[r["id"], r["id"].split("-")[0], r["genre"], r["chars"], r["title"], rnd]
+                for r in sorted(picked, key=lambda r: r["id"])]
+        w.writerows(sorted(out, key=lambda row: int(row[5])))  # rounds in order, stable within one
+    print(f"{OUT}: {len(old)} rows of other rounds + {len(picked)} round-{rnd} rows")
 
 
 if __name__ == "__main__":

@@ -3,10 +3,10 @@
 A spaCy pipeline (the project's tokenizer + `ner`) with the CNN "efficiency" settings on CPU:
 hash embeddings of NORM/PREFIX/SUFFIX/SHAPE (no pretrained vectors), a 4-layer maxout window
 encoder of width 64 that reads 2 tokens each side per layer (so 8 syllables each side: long
-organisation names need the context), a transition-based NER with a 64-wide hidden layer. The data is built by
-`extractor.nermodel.data` (hand-annotated gold: the dev split's NER layer and the NER batch;
-the rules' silver on the rest of the corpus; never the `test` split); gold sentences are
-repeated `--gold-weight` times. In silver sentences, organisation-like runs the rules left
+organisation names need the context), a transition-based NER with a 64-wide hidden layer.
+The data is built by `extractor.nermodel.data` (hand-annotated gold: the dev split's NER layer
+and the NER batch; the rules' silver on the rest of the corpus; never the `test` split); gold
+sentences are repeated `--gold-weight` times. In silver sentences, organisation-like runs the rules left
 unlabelled are marked missing rather than "not an entity" (`--silver-missing`, the default).
 The seed fixes shuffling, dropout and initialisation. Writes the model and `TRAINING.md` (data
 counts, settings, time, command).
