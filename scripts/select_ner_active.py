@@ -34,9 +34,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from extractor.nermodel import data  # noqa: E402
 from extractor.nermodel.model import pipe_entities  # noqa: E402
+from select_ner_batch import COLUMNS, MAX_CHARS, MIN_CHARS, OUT, shares_test_text  # noqa: E402
 
-OUT = data.NER_DIR / "manifest.csv"
-MIN_CHARS, MAX_CHARS = 1500, 7000
 KINDS = ("PERSON", "ORGANIZATION")
 
 
@@ -79,10 +78,8 @@ def main(argv: list[str] | None = None) -> None:
         if text in seen_text:
             continue
         seen_text.add(text)
-        lines = data.long_lines(text)
-        if sum(k in test_keys for _, _, k in lines) >= max(1, len(lines) // 4):
-            continue  # shares text with a test article
-        cands.append((r, path))
+        if not shares_test_text(text, test_keys):
+            cands.append((r, path))
     cache = data.rule_cache([p for _, p in cands])
     scored = []
     for r, p in cands:
@@ -110,10 +107,10 @@ def main(argv: list[str] | None = None) -> None:
         print(f"copied {len(new_rows)} corpus articles into {data.RAW_DIR} (rows added to {manifest_path})")
     with OUT.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["id", "source", "genre", "chars", "title", "round"])
-        out = [[r["id"], r["source"], r["genre"], r["chars"], r["title"], r.get("round", "1")] for r in old]
-        out += [[r["id"], r["id"].split("-")[0], r["genre"], r["chars"], r["title"], rnd]
-                for r in sorted(picked, key=lambda r: r["id"])]
+        w.writerow(COLUMNS)
+        out = [[r[c] for c in COLUMNS] for r in old]
+        out += [[r["id"], r["id"].split("-")[0], r["genre"], r["chars"], r["title"], rnd,
+                 "0" if r["id"] in in_raw else "1"] for r in sorted(picked, key=lambda r: r["id"])]
         w.writerows(sorted(out, key=lambda row: int(row[5])))  # rounds in order, stable within one
     print(f"{OUT}: {len(old)} rows of other rounds + {len(picked)} round-{rnd} rows")
 

@@ -25,10 +25,7 @@ KINDS = ("PERSON", "ORGANIZATION")
 
 
 def _layer(text: str, folder: Path, aid: str) -> list[data.Span]:
-    draft = data.ner_draft(aid, folder)
-    if draft is None:
-        raise FileNotFoundError(f"no annotation {folder / (aid + '.json')}")
-    return [x for x in data.resolve(data.ner_draft_spans(text, draft)) if x[2] in KINDS]
+    return [x for x in data.resolve(data.ner_layer_spans(aid, text, folder)) if x[2] in KINDS]
 
 
 def tag_sequences(ids: list[str], nlp=None) -> dict[str, list[list[str]]]:

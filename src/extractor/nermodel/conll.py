@@ -42,10 +42,7 @@ def layer_spans(aid: str, text: str, layer: str) -> list[data.Span]:
     rec = data.gold_record(aid)
     if layer == "units":
         return data.gold_spans(rec)
-    draft = data.ner_draft(aid, data.NER_TEST_DIR)
-    if draft is None:
-        raise FileNotFoundError(f"no NER annotation {data.NER_TEST_DIR / (aid + '.json')}")
-    return data.ner_draft_spans(text, draft) + [x for x in data.gold_spans(rec) if x[2] == "DATE"]
+    return data.ner_layer_spans(aid, text, data.NER_TEST_DIR) + [x for x in data.gold_spans(rec) if x[2] == "DATE"]
 
 
 def gold_sentences(split: str = "test", all_lines: bool = False, ids: list[str] | None = None,

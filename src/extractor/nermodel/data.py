@@ -6,8 +6,8 @@ Gold, all written by people reading the articles (docs/ANNOTATION.md):
   position and of specific organisations, entity conventions (a body inside a position is an
   organisation); dates from the dev gold records. A dev article without that layer falls back to
   its gold record (officials → PERSON, units → ORGANIZATION, dates → DATE);
-- the NER batch (`data/annotated/ner/`): 48 further articles annotated the same way, with dates
-  from the rules.
+- the NER batch (`data/annotated/ner/`): 192 further articles annotated the same way (four
+  rounds, `manifest.csv`), with dates from the rules.
 
 Silver, on every other article of `data/raw/` and the shared corpus:
 
@@ -283,6 +283,14 @@ def _glued_to_code(text: str, a: int) -> bool:
     """An occurrence glued after "/" or "-" is part of a document code ("09/2024/NQ-HĐND") or a
     photo credit ("Ảnh: An Đăng/TTXVN"), not a mention of the body."""
     return a > 0 and text[a - 1] in "/-"
+
+
+def ner_layer_spans(aid: str, text: str, folder: Path) -> list[Span]:
+    """`ner_draft_spans` of the article's annotation in `folder`; an error when it has none."""
+    draft = ner_draft(aid, folder)
+    if draft is None:
+        raise FileNotFoundError(f"no NER annotation {folder / (aid + '.json')}")
+    return ner_draft_spans(text, draft)
 
 
 def ner_draft_spans(text: str, draft: dict) -> list[Span]:
