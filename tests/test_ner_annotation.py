@@ -117,7 +117,7 @@ def test_every_raw_article_keeps_its_manifest_row_and_every_ner_article_is_raw()
     assert set(ids) == {p.stem for p in data.RAW_DIR.glob("*.txt")}
     assert all(r["license_note"].strip() for r in rows)
     batch = list(csv.DictReader((data.NER_DIR / "manifest.csv").open(encoding="utf-8")))
-    assert {r["round"] for r in batch} == {"1", "2", "3", "4"}
+    assert {r["round"] for r in batch} == {str(k) for k in range(1, 8)}
     assert {r["id"] for r in batch} <= set(ids)
     assert {r["id"] for r in batch} == {p.stem for p in data.NER_DIR.glob("*.json")}
 
@@ -136,3 +136,22 @@ def test_second_test_layer_agreement_counts_a_dropped_organisation(tmp_path, mon
     fewer = agreement.agreement([aid])["rows"]["second vs first"]
     assert fewer["ORGANIZATION"]["r"] < same["ORGANIZATION"]["r"]
     assert fewer["ORGANIZATION"]["n"] == same["ORGANIZATION"]["n"]  # the first layer is the reference
+
+
+def test_a_leader_listed_as_a_person_is_not_labelled_inside_a_city_or_road_name():
+    text = ("Chủ tịch Hồ Chí Minh đến TP Hồ Chí Minh, qua đường Hồ Chí Minh. "
+            "Chủ tịch UBND TP Lê Hồng Sơn dự.")
+    spans = data.ner_draft_spans(text, {"persons": ["Hồ Chí Minh", "Lê Hồng Sơn"], "organisations": []})
+    assert [text[a:b] for a, b, _ in spans] == ["Hồ Chí Minh", "Lê Hồng Sơn"]
+    assert spans[0][0] == text.index("Hồ Chí Minh")
+
+
+def test_held_out_round_is_the_annotation_rounds_articles():
+    from extractor.nermodel.train import round_ids
+
+    import csv
+
+    rows = list(csv.DictReader((data.NER_DIR / "manifest.csv").open(encoding="utf-8")))
+    five = round_ids(5)
+    assert len(five) == 48 and five == {r["id"] for r in rows if r["round"] == "5"}
+    assert not five & round_ids(4)

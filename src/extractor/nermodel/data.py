@@ -285,6 +285,25 @@ def _glued_to_code(text: str, a: int) -> bool:
     return a > 0 and text[a - 1] in "/-"
 
 
+# A person's name written right after a road word, or a city's name after a city word, names
+# the place, not the person ("đường Lê Duẩn", "TP Hồ Chí Minh"), though the annotator listed
+# the leader. "Chủ tịch UBND TP Lê Hồng Sơn" stays a person: "Lê Hồng Sơn" is no city.
+_ROAD_BEFORE = re.compile(r"(?:^|[^\w])(?:[Đđ]ường|[Pp]hố|[Cc]hiến dịch)\s+$")
+_CITY_BEFORE = re.compile(r"(?:^|[^\w])(?:[Tt]hành phố|TP\.?|Tp\.?)\s*$")
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    from ..lexicons import words
+
+    return frozenset(re.sub(r"^(?:Thành phố|TP|Tỉnh)\s+", "", w) for w in words("provinces.txt"))
+
+
+def _names_place(text: str, a: int, name: str) -> bool:
+    before = text[max(0, a - 12):a]
+    return bool(_ROAD_BEFORE.search(before)) or (name in _city_names() and bool(_CITY_BEFORE.search(before)))
+
+
 def ner_layer_spans(aid: str, text: str, folder: Path) -> list[Span]:
     """`ner_draft_spans` of the article's annotation in `folder`; an error when it has none."""
     draft = ner_draft(aid, folder)
@@ -303,6 +322,8 @@ def ner_draft_spans(text: str, draft: dict) -> list[Span]:
                 continue
             for a, b in occurrences(text, name):
                 if label == "ORGANIZATION" and (_TITLE_TAIL.match(text, b) or _glued_to_code(text, a)):
+                    continue
+                if label == "PERSON" and _names_place(text, a, name):
                     continue
                 out.append((a, b, label))
     return out

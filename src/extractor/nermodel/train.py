@@ -52,9 +52,12 @@ def model_config(width: int, depth: int, rows: list[int], hidden: int, window: i
     }
 
 
-def to_examples(nlp, rows: list[dict], stats: Counter, silver_missing: bool = False):
+def to_examples(nlp, rows: list[dict], stats: Counter, silver_missing: bool = False,
+                silver_org: str = "rules"):
     """spaCy Examples; with `silver_missing`, organisation-like runs the rules left unlabelled in
-    silver sentences are marked missing (`data.unlabelled_org_runs`) instead of outside."""
+    silver sentences are marked missing (`data.unlabelled_org_runs`) instead of outside. With
+    `silver_org="missing"` the rules' organisation spans are missing too (organisations are then
+    learnt from the hand-annotated sentences alone; silver still teaches what is outside)."""
     from spacy.training import Example
 
     out = []
@@ -62,16 +65,23 @@ def to_examples(nlp, rows: list[dict], stats: Counter, silver_missing: bool = Fa
         pred = nlp.make_doc(r["text"])
         ref = nlp.make_doc(r["text"])
         ents = []
+        missing = []
         for s, e, label in r["spans"]:
+            if silver_org == "missing" and label == "ORGANIZATION" and r["source"] == "silver":
+                span = ref.char_span(s, e, alignment_mode="expand")
+                if span is not None and not any(span.start < o.end and o.start < span.end
+                                                for o in ents + missing):
+                    missing.append(span)
+                    stats["silver_org_spans_missing"] += 1
+                continue
             span = ref.char_span(s, e, label=label, alignment_mode="strict")
             if span is None:
                 span = ref.char_span(s, e, label=label, alignment_mode="expand")
                 stats["spans_expanded_to_tokens"] += 1
-            if span is None or any(span.start < o.end and o.start < span.end for o in ents):
+            if span is None or any(span.start < o.end and o.start < span.end for o in ents + missing):
                 stats["spans_dropped"] += 1
                 continue
             ents.append(span)
-        missing = []
         if silver_missing and r["source"] == "silver":
             for s, e in data.unlabelled_org_runs(r["text"], [tuple(x) for x in r["spans"]]):
                 span = ref.char_span(s, e, alignment_mode="contract")
@@ -110,6 +120,14 @@ def score(nlp, rows: list[dict]) -> dict:
     return out
 
 
+def round_ids(rnd: int) -> set[str]:
+    """The NER batch articles of annotation round `rnd` (`data/annotated/ner/manifest.csv`)."""
+    import csv
+
+    with (data.NER_DIR / "manifest.csv").open(encoding="utf-8", newline="") as f:
+        return {r["id"] for r in csv.DictReader(f) if int(r["round"]) == rnd}
+
+
 def holdout_ids(k: int, fold: int | None = None) -> set[str]:
     """Every k-th dev article, starting at `fold` (default k-1): k folds for cross-validation."""
     if k <= 0:
@@ -126,7 +144,7 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
           neg_fraction: float = 0.3, averages: bool = True, rebuild_data: bool = False,
           silver_missing: bool = True, fold: int | None = None, use_batch: bool = True,
           gold_finish: int = 0, window: int = 2, extra_state: bool = False,
-          argv: list[str] | None = None, log=print) -> dict:
+          holdout_round: int = 0, silver_org: str = "rules", silver_fraction: float = 1.0, argv: list[str] | None = None, log=print) -> dict:
     import spacy
     from spacy.util import compounding, fix_random_seed, minibatch
     from thinc.api import Adam
@@ -137,11 +155,12 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
         log("building the training data (python -m extractor.nermodel.data)…")
         data_seconds = data.build(log=log)["seconds"]
     rows_all = data.load_examples()
-    held = holdout_ids(holdout, fold)
+    held = holdout_ids(holdout, fold) | (round_ids(holdout_round) if holdout_round else set())
     if not use_batch:
         batch_ids = {p.stem for p in data.NER_DIR.glob("*.json")}
         rows_all = [r for r in rows_all if r["article"] not in batch_ids]
     val_rows = [r for r in rows_all if r["article"] in held and r["variant"] == "source"]
+    assert all(r["source"] == "gold" for r in val_rows), "held-out articles without hand annotation"
     train_rows = [r for r in rows_all if r["article"] not in held]
     test_ids = set(data.split_ids("test"))
     assert not any(r["article"] in test_ids for r in rows_all), "a test article in the training data"
@@ -161,6 +180,9 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
             if not r["spans"] and neg_rng.random() >= neg_fraction:
                 stats["silver_empty_dropped"] += 1
                 continue
+            if silver_fraction < 1.0 and neg_rng.random() >= silver_fraction:
+                stats["silver_sampled_out"] += 1
+                continue
             silver.append(r)
     stats["gold_sentences"] = len(gold)
     stats["silver_sentences"] = len(silver)
@@ -174,7 +196,7 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
                                                                         extra_state)})
     for label in LABELS:
         ner.add_label(label)
-    train_ex = to_examples(nlp, gold * gold_weight + silver, stats, silver_missing)
+    train_ex = to_examples(nlp, gold * gold_weight + silver, stats, silver_missing, silver_org)
     stats["training_examples"] = len(train_ex)
     stats["training_tokens"] = sum(len(e.reference) for e in train_ex)
     optimizer = nlp.initialize(lambda: train_ex[:2000], sgd=Adam(learn_rate, L2=1e-6, grad_clip=1.0,
@@ -229,7 +251,8 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
                 "dropout": dropout, "batch": [batch_start, batch_end], "learn_rate": learn_rate,
                 "neg_fraction": neg_fraction, "averages": averages, "silver_missing": silver_missing,
                 "fold": fold, "use_batch": use_batch, "gold_finish": gold_finish,
-                "window": window, "extra_state": extra_state}
+                "window": window, "extra_state": extra_state, "holdout_round": holdout_round,
+                "silver_org": silver_org, "silver_fraction": silver_fraction}
     report = {"settings": settings, "data": dict(sorted(stats.items())), "history": history,
               "best_epoch": best[1], "minutes": round(minutes, 1), "data_seconds": data_seconds,
               "held_out_articles": sorted(held)}
@@ -361,13 +384,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--window", type=int, default=2,
                     help="tokens each side per CNN layer (2: chosen on held-out dev, see models/README.md)")
     ap.add_argument("--extra-state", action="store_true", help="the parser also reads extra state tokens")
+    ap.add_argument("--holdout-round", type=int, default=0,
+                    help="hold out the NER batch articles of this annotation round and score them "
+                         "after each epoch (for choosing settings; 0: none)")
+    ap.add_argument("--silver-org", choices=("rules", "missing"), default="rules",
+                    help="the rules' organisation spans in silver sentences: labels (default) or missing")
+    ap.add_argument("--silver-fraction", type=float, default=1.0,
+                    help="share of the distinct silver sentences used (1.0: all)")
     a = ap.parse_args(argv)
     report = train(a.out, a.seed, a.epochs, a.max_minutes, a.gold_weight, a.holdout, a.width, a.depth,
                    tuple(a.rows), a.hidden, a.dropout, batch_start=a.batch[0], batch_end=a.batch[1],
                    learn_rate=a.learn_rate, neg_fraction=a.neg_fraction,
                    averages=not a.no_averages, rebuild_data=a.rebuild_data,
                    silver_missing=a.silver_missing, fold=a.fold, use_batch=not a.no_batch,
-                   gold_finish=a.gold_finish, window=a.window, extra_state=a.extra_state, argv=argv,
+                   gold_finish=a.gold_finish, window=a.window, extra_state=a.extra_state,
+                   holdout_round=a.holdout_round, silver_org=a.silver_org,
+                   silver_fraction=a.silver_fraction, argv=argv,
                    log=lambda m: print(m, file=sys.stderr, flush=True))
     print(json.dumps({k: report[k] for k in ("minutes", "best_epoch")}, ensure_ascii=False))
     return 0
