@@ -137,7 +137,7 @@ def holdout_ids(k: int, fold: int | None = None) -> set[str]:
     return {aid for i, aid in enumerate(dev) if i % k == fold}
 
 
-def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: float = 20.0,
+def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: float = 50.0,
           gold_weight: int = 3, holdout: int = 0, width: int = 64, depth: int = 4,
           rows: tuple[int, ...] = (10000, 1000, 2500, 1000), hidden: int = 64, dropout: float = 0.1,
           batch_start: float = 16, batch_end: float = 128, learn_rate: float = 0.001,
@@ -358,7 +358,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--epochs", type=int, default=8)
-    ap.add_argument("--max-minutes", type=float, default=20.0)
+    ap.add_argument("--max-minutes", type=float, default=50.0,
+                    help="stop after the epoch that passes this wall-clock time (a safety cap)")
     ap.add_argument("--gold-weight", type=int, default=3)
     ap.add_argument("--holdout", type=int, default=0, help="hold out every K-th dev article (0: none)")
     ap.add_argument("--fold", type=int, default=None, help="which of the K held-out folds (default K-1)")
