@@ -146,12 +146,19 @@ def test_a_leader_listed_as_a_person_is_not_labelled_inside_a_city_or_road_name(
     assert spans[0][0] == text.index("Hồ Chí Minh")
 
 
-def test_held_out_round_is_the_annotation_rounds_articles():
-    from extractor.nermodel.train import round_ids
+def test_silver_organisations_can_be_missing_while_gold_ones_stay_labelled():
+    from collections import Counter
 
-    import csv
+    from extractor.nermodel.tokens import make_nlp
+    from extractor.nermodel.train import to_examples
 
-    rows = list(csv.DictReader((data.NER_DIR / "manifest.csv").open(encoding="utf-8")))
-    five = round_ids(5)
-    assert len(five) == 48 and five == {r["id"] for r in rows if r["round"] == "5"}
-    assert not five & round_ids(4)
+    text = "Đồng chí Lê Xuân Tiến, Ủy viên Ban Thường vụ Tỉnh ủy phát biểu."
+    per = (text.index("Lê"), text.index(","), "PERSON")
+    org = (text.index("Ban"), text.index(" phát"), "ORGANIZATION")
+    rows = [{"text": text, "spans": [per, org], "source": src} for src in ("silver", "gold")]
+    silver, gold = to_examples(make_nlp(), rows, Counter(), silver_org="missing")
+    assert [(e.text, e.label_) for e in silver.reference.ents] == [("Lê Xuân Tiến", "PERSON")]
+    assert {t.text for t in silver.reference if t.ent_iob_ == ""} == {"Ban", "Thường", "vụ", "Tỉnh", "ủy"}
+    assert [(e.text, e.label_) for e in gold.reference.ents] == [
+        ("Lê Xuân Tiến", "PERSON"), ("Ban Thường vụ Tỉnh ủy", "ORGANIZATION")]
+    assert all(t.ent_iob_ != "" for t in gold.reference)

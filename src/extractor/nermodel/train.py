@@ -6,15 +6,18 @@ encoder of width 64 that reads 2 tokens each side per layer (so 8 syllables each
 organisation names need the context), a transition-based NER with a 64-wide hidden layer.
 The data is built by `extractor.nermodel.data` (hand-annotated gold: the dev split's NER layer
 and the NER batch; the rules' silver on the rest of the corpus; never the `test` split); gold
-sentences are repeated `--gold-weight` times. In silver sentences, organisation-like runs the rules left
-unlabelled are marked missing rather than "not an entity" (`--silver-missing`, the default).
+sentences are repeated `--gold-weight` times. In silver sentences, organisation-like runs the
+rules left unlabelled are marked missing rather than "not an entity" (`--silver-missing`, the
+default).
 The seed fixes shuffling, dropout and initialisation. Writes the model and `TRAINING.md` (data
 counts, settings, time, command).
 
-`--holdout K [--fold F]` keeps every K-th dev article (starting at F) out of training and reports
-the F1 on it after each epoch (for choosing settings; the shipped model uses `--holdout 0`).
-`--no-batch` leaves the NER batch out (to measure what it adds). `--gold-finish N`, `--window`,
-`--extra-state`, `--width` and friends are the settings tried on held-out dev (models/README.md).
+`--holdout-round R` keeps the NER batch articles of annotation round R out of training (neither
+gold nor silver) and reports the F1 on them after each epoch; `--holdout K [--fold F]` does the
+same with every K-th dev article (starting at F). Both are for choosing settings: the shipped
+model holds nothing out. `--no-batch` leaves the NER batch out (to measure what it adds).
+`--gold-finish N`, `--window`, `--extra-state`, `--silver-org`, `--width` and friends are the
+settings tried on held-out data (models/README.md).
 """
 from __future__ import annotations
 
@@ -144,7 +147,8 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
           neg_fraction: float = 0.3, averages: bool = True, rebuild_data: bool = False,
           silver_missing: bool = True, fold: int | None = None, use_batch: bool = True,
           gold_finish: int = 0, window: int = 2, extra_state: bool = False,
-          holdout_round: int = 0, silver_org: str = "rules", silver_fraction: float = 1.0, argv: list[str] | None = None, log=print) -> dict:
+          holdout_round: int = 0, silver_org: str = "rules", argv: list[str] | None = None,
+          log=print) -> dict:
     import spacy
     from spacy.util import compounding, fix_random_seed, minibatch
     from thinc.api import Adam
@@ -179,9 +183,6 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
             seen.add(r["text"])
             if not r["spans"] and neg_rng.random() >= neg_fraction:
                 stats["silver_empty_dropped"] += 1
-                continue
-            if silver_fraction < 1.0 and neg_rng.random() >= silver_fraction:
-                stats["silver_sampled_out"] += 1
                 continue
             silver.append(r)
     stats["gold_sentences"] = len(gold)
@@ -252,7 +253,7 @@ def train(out: Path = DEFAULT_OUT, seed: int = 0, epochs: int = 8, max_minutes: 
                 "neg_fraction": neg_fraction, "averages": averages, "silver_missing": silver_missing,
                 "fold": fold, "use_batch": use_batch, "gold_finish": gold_finish,
                 "window": window, "extra_state": extra_state, "holdout_round": holdout_round,
-                "silver_org": silver_org, "silver_fraction": silver_fraction}
+                "silver_org": silver_org}
     report = {"settings": settings, "data": dict(sorted(stats.items())), "history": history,
               "best_epoch": best[1], "minutes": round(minutes, 1), "data_seconds": data_seconds,
               "held_out_articles": sorted(held)}
@@ -390,8 +391,6 @@ def main(argv: list[str] | None = None) -> int:
                          "after each epoch (for choosing settings; 0: none)")
     ap.add_argument("--silver-org", choices=("rules", "missing"), default="rules",
                     help="the rules' organisation spans in silver sentences: labels (default) or missing")
-    ap.add_argument("--silver-fraction", type=float, default=1.0,
-                    help="share of the distinct silver sentences used (1.0: all)")
     a = ap.parse_args(argv)
     report = train(a.out, a.seed, a.epochs, a.max_minutes, a.gold_weight, a.holdout, a.width, a.depth,
                    tuple(a.rows), a.hidden, a.dropout, batch_start=a.batch[0], batch_end=a.batch[1],
@@ -399,8 +398,7 @@ def main(argv: list[str] | None = None) -> int:
                    averages=not a.no_averages, rebuild_data=a.rebuild_data,
                    silver_missing=a.silver_missing, fold=a.fold, use_batch=not a.no_batch,
                    gold_finish=a.gold_finish, window=a.window, extra_state=a.extra_state,
-                   holdout_round=a.holdout_round, silver_org=a.silver_org,
-                   silver_fraction=a.silver_fraction, argv=argv,
+                   holdout_round=a.holdout_round, silver_org=a.silver_org, argv=argv,
                    log=lambda m: print(m, file=sys.stderr, flush=True))
     print(json.dumps({k: report[k] for k in ("minutes", "best_epoch")}, ensure_ascii=False))
     return 0
