@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/python -m pytest -q
 .venv/bin/python -m extractor evaluate --gold data/annotated --split test \
-  --floor dates=0.80 --floor units=0.65 --floor officials=0.88 --floor titles=0.74 \
+  --floor dates=0.80 --floor units=0.72 --floor officials=0.90 --floor titles=0.74 \
   --floor indicators=0.85 --floor tasks=0.55 --floor documents=0.78 \
   --floor event.date=0.40 --floor title=0.90 --floor author=0.65
