@@ -168,7 +168,7 @@ def agreement(
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def train(ctx: typer.Context) -> None:
-    """Rebuild the NER model into models/ner-vi (about 12 minutes on 2 cores); options are those of
+    """Rebuild the NER model into models/ner-vi (about 20 minutes on 2 cores); options are those of
     `python -m extractor.nermodel.train --help`."""
     from .nermodel.train import main as train_main
 

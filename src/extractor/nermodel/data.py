@@ -6,7 +6,7 @@ Gold, all written by people reading the articles (docs/ANNOTATION.md):
   position and of specific organisations, entity conventions (a body inside a position is an
   organisation); dates from the dev gold records. A dev article without that layer falls back to
   its gold record (officials → PERSON, units → ORGANIZATION, dates → DATE);
-- the NER batch (`data/annotated/ner/`): 192 further articles annotated the same way (four
+- the NER batch (`data/annotated/ner/`): 689 further articles annotated the same way (seven
   rounds, `manifest.csv`), with dates from the rules.
 
 Silver, on every other article of `data/raw/` and the shared corpus:

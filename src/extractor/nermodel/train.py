@@ -55,6 +55,11 @@ def model_config(width: int, depth: int, rows: list[int], hidden: int, window: i
     }
 
 
+def _overlaps(span, others) -> bool:
+    """`span` shares a token with one of `others` (spaCy spans of the same doc)."""
+    return any(span.start < o.end and o.start < span.end for o in others)
+
+
 def to_examples(nlp, rows: list[dict], stats: Counter, silver_missing: bool = False,
                 silver_org: str = "rules"):
     """spaCy Examples; with `silver_missing`, organisation-like runs the rules left unlabelled in
@@ -72,8 +77,7 @@ def to_examples(nlp, rows: list[dict], stats: Counter, silver_missing: bool = Fa
         for s, e, label in r["spans"]:
             if silver_org == "missing" and label == "ORGANIZATION" and r["source"] == "silver":
                 span = ref.char_span(s, e, alignment_mode="expand")
-                if span is not None and not any(span.start < o.end and o.start < span.end
-                                                for o in ents + missing):
+                if span is not None and not _overlaps(span, ents + missing):
                     missing.append(span)
                     stats["silver_org_spans_missing"] += 1
                 continue
@@ -81,15 +85,14 @@ def to_examples(nlp, rows: list[dict], stats: Counter, silver_missing: bool = Fa
             if span is None:
                 span = ref.char_span(s, e, label=label, alignment_mode="expand")
                 stats["spans_expanded_to_tokens"] += 1
-            if span is None or any(span.start < o.end and o.start < span.end for o in ents + missing):
+            if span is None or _overlaps(span, ents + missing):
                 stats["spans_dropped"] += 1
                 continue
             ents.append(span)
         if silver_missing and r["source"] == "silver":
             for s, e in data.unlabelled_org_runs(r["text"], [tuple(x) for x in r["spans"]]):
                 span = ref.char_span(s, e, alignment_mode="contract")
-                if span is not None and len(span) and not any(span.start < o.end and o.start < span.end
-                                                              for o in ents + missing):
+                if span is not None and len(span) and not _overlaps(span, ents + missing):
                     missing.append(span)
                     stats["silver_missing_runs"] += 1
         ref.set_ents(ents, missing=missing, default="outside")
